@@ -1,0 +1,2 @@
+export { DEFAULT_DB, type Engine, engineOf, migrate, type OpenOptions, openStore, type Store } from './db.js';
+export type { Database } from './schema.js';

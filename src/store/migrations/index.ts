@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as m001 from './001-registry.js';
+
+/** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
+export const migrations: Record<string, Migration> = {
+  '001-registry': m001,
+};
