@@ -180,18 +180,78 @@ export function allEventCodes(): EventCodeInfo[] {
  * announcements with codes of its own (office `CN`, prefix `TM`) so that they read like the rest.
  */
 const CN_TRADEMARK_CODES: ReadonlyArray<Omit<EventCodeInfo, 'office'>> = [
-  { code: 'TMAP', category: 'A', influence: null, description: 'APPLICATION FILED (商标注册申请)', type: 'filing' },
-  { code: 'TMPP', category: 'Q', influence: null, description: 'PRELIMINARY APPROVAL PUBLISHED (初步审定公告)', type: 'publication' },
+  {
+    code: 'TMAP',
+    category: 'A',
+    influence: null,
+    description: 'APPLICATION FILED (商标注册申请)',
+    type: 'filing',
+  },
+  {
+    code: 'TMPP',
+    category: 'Q',
+    influence: null,
+    description: 'PRELIMINARY APPROVAL PUBLISHED (初步审定公告)',
+    type: 'publication',
+  },
   { code: 'TMRG', category: 'F', influence: '+', description: 'REGISTRATION (注册公告)', type: 'grant' },
-  { code: 'TMRN', category: 'M', influence: '+', description: 'RENEWAL OF REGISTRATION (续展注册)', type: 'renewal' },
-  { code: 'TMTR', category: 'R', influence: null, description: 'TRANSFER OF REGISTRATION (转让)', type: 'transfer' },
-  { code: 'TMNC', category: 'R', influence: null, description: 'CHANGE OF NAME OR ADDRESS OF REGISTRANT (变更)', type: 'holder_change' },
-  { code: 'TMLC', category: 'S', influence: null, description: 'LICENCE RECORDED (许可备案)', type: 'licence' },
+  {
+    code: 'TMRN',
+    category: 'M',
+    influence: '+',
+    description: 'RENEWAL OF REGISTRATION (续展注册)',
+    type: 'renewal',
+  },
+  {
+    code: 'TMTR',
+    category: 'R',
+    influence: null,
+    description: 'TRANSFER OF REGISTRATION (转让)',
+    type: 'transfer',
+  },
+  {
+    code: 'TMNC',
+    category: 'R',
+    influence: null,
+    description: 'CHANGE OF NAME OR ADDRESS OF REGISTRANT (变更)',
+    type: 'holder_change',
+  },
+  {
+    code: 'TMLC',
+    category: 'S',
+    influence: null,
+    description: 'LICENCE RECORDED (许可备案)',
+    type: 'licence',
+  },
   { code: 'TMPL', category: 'S', influence: null, description: 'PLEDGE RECORDED (质权登记)', type: 'pledge' },
-  { code: 'TMCN', category: 'H', influence: '-', description: 'REGISTRATION CANCELLED ON REQUEST (注销)', type: 'surrender' },
-  { code: 'TMRV', category: 'H', influence: '-', description: 'REGISTRATION REVOKED (撤销)', type: 'cessation' },
-  { code: 'TMEX', category: 'H', influence: '-', description: 'REGISTRATION EXPIRED WITHOUT RENEWAL (期满未续展注销)', type: 'expiry' },
-  { code: 'TMIV', category: 'H', influence: '-', description: 'REGISTRATION DECLARED INVALID (宣告无效)', type: 'invalidation' },
+  {
+    code: 'TMCN',
+    category: 'H',
+    influence: '-',
+    description: 'REGISTRATION CANCELLED ON REQUEST (注销)',
+    type: 'surrender',
+  },
+  {
+    code: 'TMRV',
+    category: 'H',
+    influence: '-',
+    description: 'REGISTRATION REVOKED (撤销)',
+    type: 'cessation',
+  },
+  {
+    code: 'TMEX',
+    category: 'H',
+    influence: '-',
+    description: 'REGISTRATION EXPIRED WITHOUT RENEWAL (期满未续展注销)',
+    type: 'expiry',
+  },
+  {
+    code: 'TMIV',
+    category: 'H',
+    influence: '-',
+    description: 'REGISTRATION DECLARED INVALID (宣告无效)',
+    type: 'invalidation',
+  },
 ];
 
 /** ipregion's code for a Chinese trademark gazette announcement (`TMRG`, `TMRN` …), or null. */
