@@ -34,12 +34,15 @@ if (pgProblem && pgRequired) {
 }
 
 /** A fresh, migrated store on the engine, in a temp file or a schema of its own; `drop()` removes it. */
-export async function freshStore(engine: Engine): Promise<Store & { drop(): Promise<void> }> {
+export async function freshStore(
+  engine: Engine,
+): Promise<Store & { schema: string | null; drop(): Promise<void> }> {
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'ipregion-test-'));
     const store = await openStore(join(dir, 'test.db'));
     return {
       ...store,
+      schema: null,
       drop: async () => {
         await store.close();
         rmSync(dir, { recursive: true, force: true });
@@ -54,6 +57,7 @@ export async function freshStore(engine: Engine): Promise<Store & { drop(): Prom
   const store = await openStore(TEST_PG_URL, { schema });
   return {
     ...store,
+    schema,
     drop: async () => {
       await store.close();
       const c = new pg.Client({ connectionString: TEST_PG_URL });

@@ -1,3 +1,4 @@
+export * from './categories.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './types.js';

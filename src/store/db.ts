@@ -14,6 +14,11 @@ export interface Store {
   engine: Engine;
   /** Where the data lives, for messages (a file path, or the URL without its password). */
   location: string;
+  /**
+   * SQLite only: the driver's own handle, for the few hot paths (bulk ingest) where prepared
+   * statements beat building queries; everything else goes through `db`.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -60,14 +65,16 @@ function openSqlite(file: string): Store {
   } catch (e) {
     throw errors.database(`${file}: cannot open the SQLite database (${(e as Error).message})`);
   }
+  // 16 KiB pages (taken only by a new file) make bulk ingest's commits write fewer, fuller pages.
+  sqlite.pragma('page_size = 16384');
   // WAL lets readers go on during an ingest; NORMAL sync is durable at each checkpoint and crash-safe.
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 10000');
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -262144');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, engine: 'sqlite', location: file, close: () => db.destroy() };
+  return { db, engine: 'sqlite', location: file, sqlite, close: () => db.destroy() };
 }
 
 function openPostgres(url: string, options: OpenOptions): Store {

@@ -16,19 +16,20 @@ export interface RightsTable {
   title: string | null;
   abstract: string | null;
   /** JSON arrays as text: portable between SQLite and PostgreSQL. */
-  ipc: string;
-  locarno: string;
-  nice: string;
+  ipc: Generated<string>;
+  locarno: Generated<string>;
+  nice: Generated<string>;
   /** Hash of the bibliographic data and first holders, to tell an unchanged record on re-ingest. */
   content_hash: string;
   /** 1 when only events have named this right so far (no bibliographic record loaded yet). */
-  stub: number;
+  stub: Generated<number>;
   created_at: string;
   updated_at: string;
 }
 
 export interface RightNumbersTable {
   number: string;
+  office: string;
   right_id: number;
 }
 
@@ -71,9 +72,9 @@ export interface IngestRunsTable {
   finished_at: string | null;
   status: string;
   files: string;
-  accepted: number;
-  unchanged: number;
-  rejected: number;
+  accepted: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
 }
 
 export interface IngestRejectsTable {

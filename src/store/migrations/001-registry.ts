@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { idColumn } from './helpers.js';
+import { idColumn, withoutRowid } from './helpers.js';
 
 /** The registry: rights, their numbers, holders over time and legal events with both dates. */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -26,16 +26,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rights_kind_grant').on('rights').columns(['kind', 'grant_date']).execute();
 
-  // Any of a right's numbers finds it: application, publication, grant/registration, with and without office prefix.
+  // Any of a right's numbers finds it: the base form (no office prefix, punctuation, kind code or
+  // check digit) of its application, publication and grant/registration numbers.
   await db.schema
     .createTable('right_numbers')
     .addColumn('number', 'text', (c) => c.notNull())
+    .addColumn('office', 'text', (c) => c.notNull())
     .addColumn('right_id', 'integer', (c) => c.notNull().references('rights.id'))
-    .addPrimaryKeyConstraint('right_numbers_pk', ['number', 'right_id'])
+    .addPrimaryKeyConstraint('right_numbers_pk', ['number', 'office', 'right_id'])
+    .$call(withoutRowid(db))
     .execute();
-  await db.schema.createIndex('right_numbers_right').on('right_numbers').column('right_id').execute();
 
   await db.schema
     .createTable('holders')
@@ -73,6 +74,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('holder_id', 'integer', (c) => c.notNull().references('holders.id'))
     .addPrimaryKeyConstraint('right_holders_pk', ['right_id', 'event_id', 'position'])
+    .$call(withoutRowid(db))
     .execute();
   await db.schema.createIndex('right_holders_holder').on('right_holders').column('holder_id').execute();
 

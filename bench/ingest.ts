@@ -1,0 +1,128 @@
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import SQLite from 'better-sqlite3';
+import type { RightRecord } from '../src/core/index.js';
+import { generateRegistry } from '../src/demo/index.js';
+import { ingestFiles, toCanonicalLine } from '../src/registry/index.js';
+import { openStore } from '../src/store/index.js';
+import type { BenchFigure } from './report.js';
+
+/** Writes the demo registry at `scale` as canonical JSON Lines; returns the number of rights. */
+export async function writeDemoJsonl(file: string, scale: number, seed = 7): Promise<number> {
+  const out = createWriteStream(file);
+  let n = 0;
+  for (const r of generateRegistry({ scale, seed })) {
+    if (!out.write(`${toCanonicalLine(r)}\n`))
+      await new Promise<void>((res) => out.once('drain', () => res()));
+    n += 1;
+  }
+  await new Promise<void>((res) => out.end(() => res()));
+  return n;
+}
+
+/**
+ * The baseline: the same lines parsed with JSON.parse and written with raw better-sqlite3 prepared
+ * statements in one transaction per 1000 lines — rights, one holder row per link, events — with no
+ * validation, no holder de-duplication, no idempotency. What a hand-written loader would do.
+ */
+async function baselineLoad(file: string, dbFile: string): Promise<number> {
+  const db = new SQLite(dbFile);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.exec(`create table rights (id integer primary key, key text unique, office text, kind text, application_number text,
+    publication_number text, grant_number text, filing_date text, grant_date text, title text, ipc text, nice text);
+    create table holders (id integer primary key, right_id integer, position integer, name text, type text, region_code text);
+    create table events (id integer primary key, right_id integer, type text, code text, effective_date text, recorded_date text)`);
+  const insRight = db.prepare(
+    'insert into rights (key, office, kind, application_number, publication_number, grant_number, filing_date, grant_date, title, ipc, nice) values (?,?,?,?,?,?,?,?,?,?,?)',
+  );
+  const insHolder = db.prepare(
+    'insert into holders (right_id, position, name, type, region_code) values (?,?,?,?,?)',
+  );
+  const insEvent = db.prepare(
+    'insert into events (right_id, type, code, effective_date, recorded_date) values (?,?,?,?,?)',
+  );
+  const write = db.transaction((batch: RightRecord[]) => {
+    for (const r of batch) {
+      const id = insRight.run(
+        `${r.office}/${r.kind}/${r.applicationNumber}`,
+        r.office,
+        r.kind,
+        r.applicationNumber,
+        r.publicationNumber,
+        r.grantNumber,
+        r.filingDate,
+        r.grantDate,
+        r.title,
+        JSON.stringify(r.ipc),
+        JSON.stringify(r.nice),
+      ).lastInsertRowid;
+      for (const [i, h] of r.holders.entries()) insHolder.run(id, i, h.name, h.type, h.regionCode);
+      for (const e of r.events) insEvent.run(id, e.type, e.code, e.effectiveDate, e.recordedDate);
+    }
+  });
+  let batch: RightRecord[] = [];
+  let n = 0;
+  for await (const line of createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity })) {
+    batch.push(JSON.parse(line) as RightRecord);
+    n += 1;
+    if (batch.length === 1000) {
+      write(batch);
+      batch = [];
+    }
+  }
+  write(batch);
+  db.close();
+  return n;
+}
+
+export async function benchIngest(opts: { scale: number }): Promise<BenchFigure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'ipregion-bench-ingest-'));
+  try {
+    const file = join(dir, 'demo.jsonl');
+    const rights = await writeDemoJsonl(file, opts.scale);
+    const mb = statSync(file).size / 1e6;
+    console.log(
+      `ingest: ${rights} rights, ${mb.toFixed(0)} MB of canonical JSON Lines (demo scale ${opts.scale})`,
+    );
+
+    let t = performance.now();
+    await baselineLoad(file, join(dir, 'baseline.db'));
+    const baseline = rights / ((performance.now() - t) / 1000);
+
+    const store = await openStore(join(dir, 'ipregion.db'));
+    t = performance.now();
+    const first = await ingestFiles(store, [file]);
+    const ours = first.accepted / ((performance.now() - t) / 1000);
+    t = performance.now();
+    const again = await ingestFiles(store, [file]);
+    const reload = again.unchanged / ((performance.now() - t) / 1000);
+    await store.close();
+    return [
+      {
+        bench: 'ingest',
+        metric: 'canonical JSONL → SQLite',
+        unit: 'rights/s',
+        ours,
+        baseline,
+        baselineName: 'raw better-sqlite3 inserts, no checks',
+        target: 50_000,
+        better: 'higher',
+      },
+      {
+        bench: 'ingest',
+        metric: 'same file again (all unchanged)',
+        unit: 'rights/s',
+        ours: reload,
+        baseline: null,
+        baselineName: null,
+        target: null,
+        better: 'higher',
+      },
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine, freshStore } from '../../../test/engines.js';
+import type { RightRecord } from '../../core/index.js';
+import { findRightIds, loadRight } from '../read.js';
+import { buildHolder, buildRight } from '../test-factories.js';
+import { inForceOn } from '../validity.js';
+import { toCanonicalLine } from './canonical.js';
+import { ingestFiles } from './ingest.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ipregion-ingest-'));
+
+function writeLines(name: string, lines: string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
+}
+
+const hefei = buildHolder({ name: '合肥甲新能源科技有限公司', regionCode: '340104' });
+const wuhan = buildHolder({ name: '武汉乙光电股份有限公司', regionCode: '420111' });
+
+function rights(): RightRecord[] {
+  return [
+    buildRight({
+      applicationNumber: 'CN201910000001.1',
+      publicationNumber: 'CN110000001B',
+      grantNumber: 'CN110000001B',
+      holders: [hefei],
+      events: [
+        {
+          type: 'transfer',
+          category: 'R',
+          code: 'TR01',
+          office: 'CN',
+          effectiveDate: '2022-06-01',
+          recordedDate: '2022-06-21',
+          description: null,
+          newHolders: [wuhan],
+        },
+      ],
+    }),
+    buildRight({
+      applicationNumber: 'CN201910000002.X',
+      publicationNumber: 'CN110000002B',
+      holders: [hefei, wuhan],
+    }),
+    buildRight({
+      kind: 'trademark',
+      applicationNumber: 'TM30000001',
+      grantNumber: '30000001',
+      nice: [9, 35],
+      ipc: [],
+    }),
+  ];
+}
+
+async function counts(store: Awaited<ReturnType<typeof freshStore>>) {
+  const n = async (t: 'rights' | 'legal_events' | 'right_holders' | 'holders' | 'right_numbers') =>
+    Number(
+      (
+        await store.db
+          .selectFrom(t)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    rights: await n('rights'),
+    events: await n('legal_events'),
+    links: await n('right_holders'),
+    holders: await n('holders'),
+    numbers: await n('right_numbers'),
+  };
+}
+
+describeEachEngine('ingest', (engine) => {
+  let store: Awaited<ReturnType<typeof freshStore>>;
+  beforeAll(async () => {
+    store = await freshStore(engine);
+  });
+  afterAll(async () => store.drop());
+
+  it('loads rights whole, with holders over time, and changes nothing when the file is loaded again', async () => {
+    const file = writeLines('rights.jsonl', rights().map(toCanonicalLine));
+    const first = await ingestFiles(store, [file], { batchSize: 2 });
+    expect(first).toMatchObject({ accepted: 3, unchanged: 0, rejected: 0 });
+    const before = await counts(store);
+    expect(before).toMatchObject({ rights: 3, events: 1, holders: 3 });
+
+    const again = await ingestFiles(store, [file], { batchSize: 2 });
+    expect(again).toMatchObject({ accepted: 0, unchanged: 3, rejected: 0 });
+    expect(await counts(store)).toEqual(before);
+
+    const [id] = await findRightIds(store, 'CN110000001B');
+    const right = await loadRight(store, id!);
+    expect(right?.holders.map((h) => h.name)).toEqual([hefei.name]);
+    expect(right?.events[0]?.newHolders?.map((h) => h.regionCode)).toEqual(['420111']);
+    expect(inForceOn(right!, '2023-01-01')).toBe(true);
+  });
+
+  it('finds a right by any form of its numbers', async () => {
+    for (const n of ['CN201910000001.1', '201910000001.1', 'CN201910000001', 'cn 110000001 b', '110000001']) {
+      expect(await findRightIds(store, n), n).toHaveLength(1);
+    }
+  });
+
+  it('rejects malformed records with their line and loads the rest', async () => {
+    const good = toCanonicalLine(buildRight({ applicationNumber: 'CN202010000009.9' }));
+    const file = writeLines('bad.jsonl', [
+      good,
+      '{"office":"CN","kind":"invention"}',
+      '{"office":"CN","kind":"invention","applicationNumber":"CN1","filingDate":"2020-05-05","grantDate":"2019-01-01"}',
+      'garbage',
+    ]);
+    const report = join(dir, 'rejects.jsonl');
+    const s = await ingestFiles(store, [file], { rejectReport: report });
+    expect(s).toMatchObject({ accepted: 1, rejected: 3 });
+    expect(s.rejects.map((r) => r.line)).toEqual([2, 3, 4]);
+    expect(s.rejects[0]!.reason).toContain('applicationNumber');
+    expect(s.rejects[1]!.reason).toContain('before filingDate');
+    expect(readFileSync(report, 'utf8').trim().split('\n')).toHaveLength(3);
+    const stored = await store.db
+      .selectFrom('ingest_rejects')
+      .select(['line', 'reason'])
+      .where('run_id', '=', s.runId)
+      .execute();
+    expect(stored).toHaveLength(3);
+  });
+
+  it('adds events to a right named by number, and rejects events for an unknown right', async () => {
+    const file = writeLines('events.jsonl', [
+      '{"record":"event","office":"CN","number":"CN110000002B","code":"CF01","effectiveDate":"2024-01-10","recordedDate":"2024-04-02"}',
+      '{"record":"event","office":"CN","number":"CN999999999B","code":"CF01","effectiveDate":"2024-01-10"}',
+    ]);
+    const s = await ingestFiles(store, [file]);
+    expect(s).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(s.rejects[0]!.reason).toContain('CN999999999B');
+    const [id] = await findRightIds(store, 'CN110000002B');
+    const right = await loadRight(store, id!);
+    expect(inForceOn(right!, '2024-01-09')).toBe(true);
+    expect(inForceOn(right!, '2024-01-10')).toBe(false);
+    expect(inForceOn(right!, '2024-01-10', '2024-04-01')).toBe(true);
+  });
+
+  it('updates a right whose record changed, replacing its first holders', async () => {
+    const changed = rights()[1]!;
+    changed.title = '一种改过标题的方法';
+    changed.holders = [wuhan];
+    const s = await ingestFiles(store, [writeLines('changed.jsonl', [toCanonicalLine(changed)])]);
+    expect(s).toMatchObject({ accepted: 1, unchanged: 0 });
+    const [id] = await findRightIds(store, 'CN110000002B');
+    const right = await loadRight(store, id!);
+    expect(right?.title).toBe('一种改过标题的方法');
+    expect(right?.holders.map((h) => h.name)).toEqual([wuhan.name]);
+    expect(right?.events.map((e) => e.code)).toEqual(['CF01']);
+  });
+
+  it('gives a Chinese holder without a region one from its name, with a confidence', async () => {
+    const r = buildRight({
+      applicationNumber: 'CN202110000077.7',
+      holders: [
+        buildHolder({
+          name: '合肥工业大学',
+          type: 'unknown',
+          regionCode: null,
+          regionSource: 'unknown',
+          regionConfidence: 0,
+        }),
+      ],
+    });
+    await ingestFiles(store, [writeLines('enrich.jsonl', [toCanonicalLine(r)])]);
+    const [id] = await findRightIds(store, 'CN202110000077.7');
+    const h = (await loadRight(store, id!))?.holders[0];
+    expect(h).toMatchObject({ type: 'university', regionCode: '340100', regionSource: 'name' });
+    expect(h!.regionConfidence).toBeGreaterThan(0.5);
+  });
+});

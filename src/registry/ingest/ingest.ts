@@ -1,0 +1,263 @@
+import { createWriteStream, mkdirSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { errors } from '../../core/index.js';
+import type { Store } from '../../store/index.js';
+import { enrichEvent, enrichRecord } from '../enrich.js';
+import { eventProblems, recordProblems } from '../validate.js';
+import { RegistryWriter, type WriteItem, type WriteOutcome } from '../writer.js';
+import { readerFor } from './detect.js';
+import type { FormatName, Position, ReaderItem } from './types.js';
+
+export interface Reject {
+  file: string;
+  line?: number;
+  offset?: number;
+  reason: string;
+  excerpt?: string;
+}
+
+export interface FileSummary {
+  file: string;
+  format: FormatName | 'generated';
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface IngestSummary {
+  runId: number;
+  files: FileSummary[];
+  accepted: number;
+  unchanged: number;
+  rejected: number;
+  /** The first rejects (all of them are in the report file and the database). */
+  rejects: Reject[];
+  rejectReport: string | null;
+  seconds: number;
+}
+
+export interface IngestProgress {
+  file: string;
+  records: number;
+  /** How far through the input: bytes (files) or records (generated), of `total`. */
+  done: number;
+  total: number;
+}
+
+export interface IngestOptions {
+  format?: FormatName;
+  batchSize?: number;
+  /** Where to write every reject as JSON Lines; default `data/rejects/run-<id>.jsonl` when there are rejects. */
+  rejectReport?: string;
+  onProgress?: (p: IngestProgress) => void;
+}
+
+const MAX_REJECTS_IN_SUMMARY = 1000;
+
+/**
+ * Loads files into the registry. A malformed record is rejected (with file, line or byte offset and
+ * reason) and the rest loads; batches are transactions, so a crash leaves the database consistent
+ * and running the same ingest again completes it without duplicating anything.
+ */
+export async function ingestFiles(
+  store: Store,
+  files: string[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  for (const f of files) {
+    if (!statSync(f, { throwIfNoEntry: false })?.isFile()) throw errors.fileNotFound(f);
+  }
+  const readers = await Promise.all(files.map((f) => readerFor(f, options.format)));
+  const sources = files.map((file, i) => ({
+    name: file,
+    format: readers[i]!.format,
+    bytesTotal: statSync(file).size,
+    items: () => readers[i]!.read(file),
+  }));
+  return ingestSources(store, sources, options);
+}
+
+/** A stream of records from somewhere other than a file (the demo generator). */
+export interface Source {
+  name: string;
+  format: FormatName | 'generated';
+  /** For progress: the size of the input, or the number of records expected. */
+  bytesTotal: number;
+  items: () => AsyncIterable<ReaderItem> | Iterable<ReaderItem>;
+}
+
+/** Loads record streams as one ingest run, with the same checks, batching and reject report as files. */
+export async function ingestSources(
+  store: Store,
+  sources: Source[],
+  options: IngestOptions = {},
+): Promise<IngestSummary> {
+  const started = Date.now();
+  const run = await store.db
+    .insertInto('ingest_runs')
+    .values({
+      started_at: new Date().toISOString(),
+      status: 'running',
+      files: JSON.stringify(sources.map((s) => s.name)),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const rejects = new RejectLog(store, run.id, options.rejectReport);
+  const writer = new RegistryWriter(store);
+  const summaries: FileSummary[] = [];
+  try {
+    for (const source of sources) {
+      const summary: FileSummary = {
+        file: source.name,
+        format: source.format,
+        accepted: 0,
+        unchanged: 0,
+        rejected: 0,
+      };
+      summaries.push(summary);
+      await loadItems(source, writer, rejects, summary, options);
+    }
+  } finally {
+    await rejects.close();
+  }
+  const total = (k: 'accepted' | 'unchanged' | 'rejected') => summaries.reduce((s, f) => s + f[k], 0);
+  await store.db
+    .updateTable('ingest_runs')
+    .set({
+      finished_at: new Date().toISOString(),
+      status: 'done',
+      accepted: total('accepted'),
+      unchanged: total('unchanged'),
+      rejected: total('rejected'),
+    })
+    .where('id', '=', run.id)
+    .execute();
+  return {
+    runId: run.id,
+    files: summaries,
+    accepted: total('accepted'),
+    unchanged: total('unchanged'),
+    rejected: total('rejected'),
+    rejects: rejects.first,
+    rejectReport: rejects.reportPath,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
+async function loadItems(
+  source: Source,
+  writer: RegistryWriter,
+  rejects: RejectLog,
+  summary: FileSummary,
+  options: IngestOptions,
+): Promise<void> {
+  const batchSize = options.batchSize ?? 5000;
+  const { name: file, bytesTotal } = source;
+  let batch: Array<{ item: WriteItem; position: Position }> = [];
+  let records = 0;
+  let done = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const outcomes = await writeIsolating(
+      writer,
+      batch.map((b) => b.item),
+    );
+    for (const [i, o] of outcomes.entries()) {
+      if (o === 'accepted') summary.accepted += 1;
+      else if (o === 'unchanged') summary.unchanged += 1;
+      else {
+        summary.rejected += 1;
+        await rejects.add({ file, ...batch[i]!.position, reason: o.reject });
+      }
+    }
+    records += batch.length;
+    batch = [];
+    options.onProgress?.({ file, records, done, total: bytesTotal });
+  };
+  for await (const item of source.items()) {
+    const checked = check(item);
+    if ('reason' in checked) {
+      summary.rejected += 1;
+      await rejects.add({
+        file,
+        ...item.position,
+        reason: checked.reason,
+        ...(checked.excerpt ? { excerpt: checked.excerpt } : {}),
+      });
+      continue;
+    }
+    done = item.position.offset ?? done;
+    batch.push({ item: checked, position: item.position });
+    if (batch.length >= batchSize) await flush();
+  }
+  await flush();
+}
+
+function check(item: ReaderItem): WriteItem | { reason: string; excerpt?: string } {
+  if (item.type === 'reject')
+    return { reason: item.reason, ...(item.excerpt ? { excerpt: item.excerpt } : {}) };
+  if (item.type === 'right') {
+    const problems = recordProblems(item.record);
+    if (problems.length > 0) return { reason: problems.join('; ') };
+    return { type: 'right', record: enrichRecord(item.record) };
+  }
+  const problems = eventProblems(item.events.events);
+  if (problems.length > 0) return { reason: problems.join('; ') };
+  return { type: 'events', events: { ...item.events, events: item.events.events.map(enrichEvent) } };
+}
+
+/** Writes a batch; if the database refuses it, writes record by record so only the bad one is rejected. */
+async function writeIsolating(writer: RegistryWriter, items: WriteItem[]): Promise<WriteOutcome[]> {
+  try {
+    return await writer.write(items);
+  } catch (batchError) {
+    if (items.length === 1)
+      return [{ reject: `database refused the record: ${(batchError as Error).message}` }];
+    const out: WriteOutcome[] = [];
+    for (const item of items) out.push(...(await writeIsolating(writer, [item])));
+    return out;
+  }
+}
+
+class RejectLog {
+  readonly first: Reject[] = [];
+  reportPath: string | null = null;
+  private stream: ReturnType<typeof createWriteStream> | null = null;
+  private pending: Reject[] = [];
+
+  constructor(
+    private readonly store: Store,
+    private readonly runId: number,
+    private readonly requestedPath: string | undefined,
+  ) {}
+
+  async add(r: Reject): Promise<void> {
+    if (this.first.length < MAX_REJECTS_IN_SUMMARY) this.first.push(r);
+    if (!this.stream) {
+      this.reportPath = this.requestedPath ?? `data/rejects/run-${this.runId}.jsonl`;
+      mkdirSync(dirname(this.reportPath), { recursive: true });
+      this.stream = createWriteStream(this.reportPath);
+    }
+    this.stream.write(`${JSON.stringify(r)}\n`);
+    this.pending.push(r);
+    if (this.pending.length >= 500) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    const rows = this.pending.splice(0).map((r) => ({
+      run_id: this.runId,
+      file: r.file,
+      line: r.line ?? null,
+      byte_offset: r.offset ?? null,
+      reason: r.reason.slice(0, 2000),
+      excerpt: r.excerpt?.slice(0, 500) ?? null,
+    }));
+    if (rows.length > 0) await this.store.db.insertInto('ingest_rejects').values(rows).execute();
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    const s = this.stream;
+    if (s) await new Promise<void>((resolve) => s.end(resolve));
+  }
+}

@@ -1,0 +1,113 @@
+import type {
+  EventType,
+  Holder,
+  HolderType,
+  LegalEvent,
+  RegionSource,
+  RightKind,
+  RightRecord,
+  St27Category,
+} from '../core/index.js';
+import type { Store } from '../store/index.js';
+import { baseNumber } from './numbers.js';
+
+export interface StoredRight extends RightRecord {
+  id: number;
+  stub: boolean;
+}
+
+/**
+ * The ids of rights known by a number in any of its forms. A leading two-letter office code narrows
+ * the search to that office when it finds anything (`TM…` is not an office, `CN…` is).
+ */
+export async function findRightIds(store: Store, number: string): Promise<number[]> {
+  const base = baseNumber(number);
+  if (!base) return [];
+  const office = /^\s*([A-Z]{2})(?=[A-Z]?\d)/i.exec(number)?.[1]?.toUpperCase();
+  const query = (withOffice: boolean) => {
+    let q = store.db.selectFrom('right_numbers').select('right_id').distinct().where('number', '=', base);
+    if (withOffice && office) q = q.where('office', '=', office);
+    return q.execute();
+  };
+  let rows = office ? await query(true) : [];
+  if (rows.length === 0) rows = await query(false);
+  return rows.map((r) => r.right_id).sort((a, b) => a - b);
+}
+
+/** A stored right with its first holders and all its events (transfers with their new holders). */
+export async function loadRight(store: Store, id: number): Promise<StoredRight | null> {
+  const row = await store.db.selectFrom('rights').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) return null;
+  const holderRows = await store.db
+    .selectFrom('right_holders as rh')
+    .innerJoin('holders as h', 'h.id', 'rh.holder_id')
+    .select([
+      'rh.event_id',
+      'rh.position',
+      'h.name',
+      'h.type',
+      'h.country',
+      'h.region_code',
+      'h.region_confidence',
+      'h.region_source',
+      'h.address',
+    ])
+    .where('rh.right_id', '=', id)
+    .orderBy('rh.event_id')
+    .orderBy('rh.position')
+    .execute();
+  const holdersByEvent = new Map<number, Holder[]>();
+  for (const h of holderRows) {
+    const list = holdersByEvent.get(h.event_id) ?? [];
+    list.push({
+      name: h.name,
+      type: h.type as HolderType,
+      country: h.country,
+      regionCode: h.region_code,
+      regionConfidence: h.region_confidence,
+      regionSource: h.region_source as RegionSource,
+      address: h.address,
+    });
+    holdersByEvent.set(h.event_id, list);
+  }
+  const eventRows = await store.db
+    .selectFrom('legal_events')
+    .selectAll()
+    .where('right_id', '=', id)
+    .orderBy('effective_date')
+    .orderBy('recorded_date')
+    .orderBy('id')
+    .execute();
+  const events: LegalEvent[] = eventRows.map((e) => {
+    const newHolders = holdersByEvent.get(e.id);
+    return {
+      type: e.type as EventType,
+      category: e.category as St27Category | null,
+      code: e.code,
+      office: e.office,
+      effectiveDate: e.effective_date,
+      recordedDate: e.recorded_date,
+      description: e.description,
+      ...(newHolders ? { newHolders } : {}),
+    };
+  });
+  return {
+    id: row.id,
+    stub: row.stub === 1,
+    office: row.office,
+    kind: row.kind as RightKind,
+    applicationNumber: row.application_number,
+    publicationNumber: row.publication_number,
+    grantNumber: row.grant_number,
+    filingDate: row.filing_date,
+    publicationDate: row.publication_date,
+    grantDate: row.grant_date,
+    title: row.title,
+    abstract: row.abstract,
+    ipc: JSON.parse(row.ipc) as string[],
+    locarno: JSON.parse(row.locarno) as string[],
+    nice: JSON.parse(row.nice) as number[],
+    holders: holdersByEvent.get(0) ?? [],
+    events,
+  };
+}

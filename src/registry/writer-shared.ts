@@ -1,0 +1,30 @@
+import type { RightRecord } from '../core/index.js';
+import type { EventsForRight } from './ingest/types.js';
+import { baseNumbers } from './numbers.js';
+
+export type WriteItem = { type: 'right'; record: RightRecord } | { type: 'events'; events: EventsForRight };
+export type WriteOutcome = 'accepted' | 'unchanged' | { reject: string };
+
+/** The base forms under which a right is found (see numbers.ts). */
+export function rightNumbers(r: RightRecord): string[] {
+  return baseNumbers([r.applicationNumber, r.publicationNumber, r.grantNumber]);
+}
+
+/** A minimal right for events that arrive before their right's bibliographic record. */
+export function stubRecord(stub: NonNullable<EventsForRight['stub']>): RightRecord {
+  return {
+    publicationNumber: null,
+    grantNumber: null,
+    filingDate: null,
+    publicationDate: null,
+    grantDate: null,
+    title: null,
+    abstract: null,
+    ipc: [],
+    locarno: [],
+    nice: [],
+    holders: [],
+    events: [],
+    ...stub,
+  };
+}
