@@ -126,3 +126,38 @@ export async function benchIngest(opts: { scale: number }): Promise<BenchFigure[
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Whole ingest (read, check, write to SQLite) of USPTO bulk XML built from the real samples. */
+export async function benchXmlIngest(opts: { documents: number }): Promise<BenchFigure[]> {
+  const { writeGrantFile, writeTrademarkFile } = await import('./xml-readers.js');
+  const dir = mkdtempSync(join(tmpdir(), 'ipregion-bench-xml-ingest-'));
+  try {
+    const figures: BenchFigure[] = [];
+    for (const [name, write] of [
+      ['uspto-grant', writeGrantFile],
+      ['uspto-trademark', writeTrademarkFile],
+    ] as const) {
+      const file = join(dir, `${name}.xml`);
+      await write(file, opts.documents);
+      const store = await openStore(join(dir, `${name}.db`));
+      const t = performance.now();
+      const s = await ingestFiles(store, [file]);
+      const docsPerSecond = (s.accepted + s.rejected) / ((performance.now() - t) / 1000);
+      await store.close();
+      figures.push({
+        bench: 'ingest',
+        metric: `${name} XML → SQLite`,
+        unit: 'documents/s',
+        ours: docsPerSecond,
+        baseline: null,
+        baselineName: 'see xml-readers for the parse baseline',
+        target: 10_000,
+        better: 'higher',
+        note: `${s.accepted} accepted, ${s.rejected} rejected`,
+      });
+    }
+    return figures;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

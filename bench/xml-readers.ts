@@ -126,7 +126,7 @@ async function bareSaxes(file: string, record: string): Promise<number> {
 }
 
 /** The grant sample repeated with distinct numbers, as in a weekly bulk file. */
-async function writeGrantFile(file: string, n: number): Promise<void> {
+export async function writeGrantFile(file: string, n: number): Promise<void> {
   const sample = readFileSync(samplePath('uspto_grant_v45_US08930553.xml'), 'utf8');
   await writeAll(file, n, (i) =>
     sample
@@ -136,7 +136,7 @@ async function writeGrantFile(file: string, n: number): Promise<void> {
 }
 
 /** The case-file sample repeated inside a daily file's wrapping elements. */
-async function writeTrademarkFile(file: string, n: number): Promise<void> {
+export async function writeTrademarkFile(file: string, n: number): Promise<void> {
   const sample = readFileSync(samplePath('uspto_tm_daily_casefile_98423838_registered.xml'), 'utf8');
   const head =
     '<?xml version="1.0" encoding="UTF-8"?>\n<trademark-applications-daily>\n<version><version-no>2.0</version-no>' +

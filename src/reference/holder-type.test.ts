@@ -27,6 +27,10 @@ const REAL: Array<[string, HolderType]> = [
   ['科大讯飞股份有限公司', 'enterprise'],
   ['华为技术有限公司', 'enterprise'],
   ['安徽江淮汽车集团股份有限公司', 'enterprise'],
+  // EPO DOCDB writes applicants abbreviated and in capitals (the CN104968889A sample).
+  ['SCIENT DRILLING INT', 'enterprise'],
+  ['MITSUBISHI HEAVY IND LTD', 'enterprise'],
+  ['TOYOTA MOTOR MFG', 'enterprise'],
   ['东风汽车集团有限公司', 'enterprise'],
   ['国家电网公司', 'enterprise'],
   ['中国铁路武汉局集团有限公司', 'enterprise'],

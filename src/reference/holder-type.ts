@@ -76,7 +76,9 @@ const ENTERPRISE_ENDINGS = /(AKTIEBOLAG|AKTIEBOLAGET|AKTIESELSKAB)$/;
 /** Korean company forms, read before the name is decomposed. */
 const KOREAN_COMPANY = /주식회사|\(주\)|유한회사/;
 /** Short forms (AG, SA, Co …) that are words or initials elsewhere: trusted only at the end of the name. */
-const ENTERPRISE_LAST = words('CO AG SA SE AB AS OY KG LP NV BV KK SL');
+const ENTERPRISE_LAST = words('CO AG SA SE AB AS OY KG LP NV BV KK SL INT IND');
+/** EPO DOCDB's abbreviated company words (SCIENT DRILLING INT, MITSUBISHI ELECTRIC CORP, … MFG). */
+const DOCDB_ENTERPRISE = words('MFG IND INDS INT INTERNAT ELECT CHEM PHARM SYST TECHN ENG');
 const UNIVERSITY_TOKENS = words('COLLEGE HOCHSCHULE POLYTECHNIC POLITECNICO POLYTECHNIQUE ECOLE');
 const UNIVERSITY_PHRASE = /\bINST(ITUTE)? OF (SCIENCE AND )?TECH(NOLOGY)?\b/;
 const INSTITUTE_TOKENS = words(
@@ -119,6 +121,8 @@ function classifyLatin(name: string): HolderType {
   const last = tokens[tokens.length - 1] ?? '';
   const company = tokens.some((t) => ENTERPRISE_TOKENS.has(t) || ENTERPRISE_ENDINGS.test(t));
   if (company || ENTERPRISE_LAST.has(last)) return 'enterprise';
+  const docdbStyle = name === name.toUpperCase() && tokens.length >= 2;
+  if (docdbStyle && tokens.some((t) => DOCDB_ENTERPRISE.has(t))) return 'enterprise';
   if (tokens.some((t) => t.startsWith('UNIV') || UNIVERSITY_TOKENS.has(t)) || UNIVERSITY_PHRASE.test(text)) {
     return 'university';
   }

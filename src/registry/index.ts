@@ -1,5 +1,6 @@
 export { explainStatus, type Status } from './explain.js';
 export { canonicalCsvReader, canonicalJsonlReader, toCanonicalLine } from './ingest/canonical.js';
+export { type CheckedItem, checkItem } from './ingest/check.js';
 export { READERS, readerFor } from './ingest/detect.js';
 export {
   type IngestOptions,

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { errors } from '../../core/index.js';
 import { generateRegistry } from '../../demo/index.js';
-import { ingestSources, type ReaderItem, toCanonicalLine } from '../../registry/index.js';
+import { type CheckedItem, checkItem, ingestSources, toCanonicalLine } from '../../registry/index.js';
 import type { Store } from '../../store/index.js';
 import { type Context, EXIT, withStore } from '../context.js';
 import type { Io } from '../output.js';
@@ -70,10 +70,10 @@ export async function generateInto(store: Store, scale: number, seed: number, io
         name: `demo(scale=${scale},seed=${seed})`,
         format: 'generated',
         bytesTotal: Math.round(RIGHTS_PER_SCALE * scale),
-        items: function* (): Generator<ReaderItem> {
+        items: function* (): Generator<CheckedItem> {
           let offset = 0;
           for (const record of generateRegistry({ scale, seed })) {
-            yield { type: 'right', record, position: { offset: offset++ } };
+            yield checkItem({ type: 'right', record, position: { offset: offset++ } });
           }
         },
       },

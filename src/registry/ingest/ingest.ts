@@ -1,12 +1,12 @@
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { errors } from '../../core/index.js';
+import { errors, IpregionError } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
-import { enrichEvent, enrichRecord } from '../enrich.js';
-import { eventProblems, recordProblems } from '../validate.js';
 import { RegistryWriter, type WriteItem, type WriteOutcome } from '../writer.js';
+import { type CheckedItem, checkAll } from './check.js';
 import { readerFor } from './detect.js';
-import type { FormatName, Position, ReaderItem } from './types.js';
+import { readInWorker } from './parallel.js';
+import { FORMATS, type FormatName, type Position } from './types.js';
 
 export interface Reject {
   file: string;
@@ -18,7 +18,7 @@ export interface Reject {
 
 export interface FileSummary {
   file: string;
-  format: FormatName | 'generated';
+  format: FormatName | 'generated' | 'unknown';
   accepted: number;
   unchanged: number;
   rejected: number;
@@ -50,6 +50,8 @@ export interface IngestOptions {
   /** Where to write every reject as JSON Lines; default `data/rejects/run-<id>.jsonl` when there are rejects. */
   rejectReport?: string;
   onProgress?: (p: IngestProgress) => void;
+  /** Read and check files in a worker thread while writing (default true). */
+  parallel?: boolean;
 }
 
 const MAX_REJECTS_IN_SUMMARY = 1000;
@@ -67,23 +69,41 @@ export async function ingestFiles(
   for (const f of files) {
     if (!statSync(f, { throwIfNoEntry: false })?.isFile()) throw errors.fileNotFound(f);
   }
-  const readers = await Promise.all(files.map((f) => readerFor(f, options.format)));
-  const sources = files.map((file, i) => ({
-    name: file,
-    format: readers[i]!.format,
-    bytesTotal: statSync(file).size,
-    items: () => readers[i]!.read(file),
-  }));
+  const sources: Source[] = [];
+  for (const file of files) {
+    const reader = await readerFor(file, options.format).catch((e: unknown) => {
+      // A file of an unknown format is rejected whole; the other files still load.
+      if (e instanceof IpregionError && e.code === 'unknown_format') return null;
+      throw e;
+    });
+    const format = reader?.format ?? 'unknown';
+    sources.push({
+      name: file,
+      format,
+      bytesTotal: statSync(file).size,
+      items: () => {
+        if (!reader) return [unknownFormat(file)];
+        return options.parallel === false ? checkAll(reader.read(file)) : readInWorker(file, reader.format);
+      },
+    });
+  }
   return ingestSources(store, sources, options);
+}
+
+function unknownFormat(file: string): CheckedItem {
+  return {
+    reject: `${file}: the format was not recognised (formats: ${FORMATS.join(', ')}; see docs/formats.md, or give --format)`,
+    position: { offset: 0 },
+  };
 }
 
 /** A stream of records from somewhere other than a file (the demo generator). */
 export interface Source {
   name: string;
-  format: FormatName | 'generated';
+  format: FormatName | 'generated' | 'unknown';
   /** For progress: the size of the input, or the number of records expected. */
   bytesTotal: number;
-  items: () => AsyncIterable<ReaderItem> | Iterable<ReaderItem>;
+  items: () => AsyncIterable<CheckedItem> | Iterable<CheckedItem>;
 }
 
 /** Loads record streams as one ingest run, with the same checks, batching and reject report as files. */
@@ -174,36 +194,22 @@ async function loadItems(
     batch = [];
     options.onProgress?.({ file, records, done, total: bytesTotal });
   };
-  for await (const item of source.items()) {
-    const checked = check(item);
-    if ('reason' in checked) {
+  for await (const checked of source.items()) {
+    if ('reject' in checked) {
       summary.rejected += 1;
       await rejects.add({
         file,
-        ...item.position,
-        reason: checked.reason,
+        ...checked.position,
+        reason: checked.reject,
         ...(checked.excerpt ? { excerpt: checked.excerpt } : {}),
       });
       continue;
     }
-    done = item.position.offset ?? done;
-    batch.push({ item: checked, position: item.position });
+    done = checked.position.offset ?? done;
+    batch.push({ item: checked.item, position: checked.position });
     if (batch.length >= batchSize) await flush();
   }
   await flush();
-}
-
-function check(item: ReaderItem): WriteItem | { reason: string; excerpt?: string } {
-  if (item.type === 'reject')
-    return { reason: item.reason, ...(item.excerpt ? { excerpt: item.excerpt } : {}) };
-  if (item.type === 'right') {
-    const problems = recordProblems(item.record);
-    if (problems.length > 0) return { reason: problems.join('; ') };
-    return { type: 'right', record: enrichRecord(item.record) };
-  }
-  const problems = eventProblems(item.events.events);
-  if (problems.length > 0) return { reason: problems.join('; ') };
-  return { type: 'events', events: { ...item.events, events: item.events.events.map(enrichEvent) } };
 }
 
 /** Writes a batch; if the database refuses it, writes record by record so only the bad one is rejected. */

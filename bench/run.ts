@@ -1,0 +1,40 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { demoCalibration } from './demo-calibration.js';
+import { benchIngest, benchXmlIngest } from './ingest.js';
+import { benchIngestMemory } from './ingest-memory.js';
+import { type BenchFigure, printFigures } from './report.js';
+import { benchXmlReaders } from './xml-readers.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --only NAME,...]`: every benchmark prints ipregion's figure beside a
+ * baseline measured in the same run, and the target. `--quick` uses small inputs (a smoke run);
+ * the figures in docs/benchmarks.md come from the full run. Results also go to bench/out/results.json.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyArg = args[args.indexOf('--only') + 1];
+const only = args.includes('--only') && onlyArg ? onlyArg.split(',') : null;
+
+const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
+  ingest: () => benchIngest({ scale: quick ? 0.002 : 0.02 }),
+  'xml-ingest': () => benchXmlIngest({ documents: quick ? 500 : 10_000 }),
+  'xml-readers': () => benchXmlReaders(quick ? { grants: 1000, caseFiles: 1000 } : {}),
+  'ingest-memory': () => benchIngestMemory({ gigabytes: quick ? 0.05 : 1.05 }),
+  'demo-calibration': () => demoCalibration(quick ? 0.01 : 0.1),
+};
+
+const figures: BenchFigure[] = [];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && !only.includes(name)) continue;
+  console.log(`\n== ${name}`);
+  const result = await run();
+  printFigures(result);
+  figures.push(...result);
+}
+console.log('\n== all figures');
+printFigures(figures);
+mkdirSync('bench/out', { recursive: true });
+writeFileSync(
+  'bench/out/results.json',
+  `${JSON.stringify({ at: new Date().toISOString(), quick, figures }, null, 2)}\n`,
+);

@@ -1,0 +1,33 @@
+import { enrichEvent, enrichRecord } from '../enrich.js';
+import { eventProblems, recordProblems } from '../validate.js';
+import type { WriteItem } from '../writer-shared.js';
+import type { Position, ReaderItem } from './types.js';
+
+/** A reader's item after the checks every record passes: ready to write, or rejected with a reason. */
+export type CheckedItem =
+  | { item: WriteItem; position: Position }
+  | { reject: string; excerpt?: string; position: Position };
+
+/** Validates a reader's item and fills what it leaves open (holder types and regions). */
+export function checkItem(item: ReaderItem): CheckedItem {
+  const position = item.position;
+  if (item.type === 'reject')
+    return { reject: item.reason, position, ...(item.excerpt ? { excerpt: item.excerpt } : {}) };
+  if (item.type === 'right') {
+    const problems = recordProblems(item.record);
+    if (problems.length > 0) return { reject: problems.join('; '), position };
+    return { item: { type: 'right', record: enrichRecord(item.record) }, position };
+  }
+  const problems = eventProblems(item.events.events);
+  if (problems.length > 0) return { reject: problems.join('; '), position };
+  return {
+    item: { type: 'events', events: { ...item.events, events: item.events.events.map(enrichEvent) } },
+    position,
+  };
+}
+
+export async function* checkAll(
+  items: AsyncIterable<ReaderItem> | Iterable<ReaderItem>,
+): AsyncGenerator<CheckedItem> {
+  for await (const item of items) yield checkItem(item);
+}

@@ -1,0 +1,55 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CheckedItem } from './check.js';
+import type { FormatName } from './types.js';
+import type { WorkerInput, WorkerMessage } from './worker.js';
+
+/**
+ * Reads and checks a file in a worker thread while the caller writes: parsing and writing then run
+ * on the machine's two cores side by side. Running from TypeScript sources (tests, `npm run dev`),
+ * the worker first registers tsx's loader, which a worker thread does not inherit.
+ */
+function startWorker(input: WorkerInput): Worker {
+  const fromSources = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
+  if (!fromSources) return new Worker(entry, { workerData: input });
+  const tsx = createRequire(import.meta.url)
+    .resolve('tsx/esm/api')
+    .replace(/\.cjs$/, '.mjs');
+  const boot = `(async () => { (await import(${JSON.stringify(pathToFileURL(tsx).href)})).register(); await import(${JSON.stringify(entry.href)}); })()`;
+  return new Worker(boot, { eval: true, workerData: input });
+}
+
+/** The checked items of a file, read in a worker thread; errors of the worker surface here. */
+export async function* readInWorker(file: string, format: FormatName): AsyncGenerator<CheckedItem> {
+  const worker = startWorker({ file, format });
+  const queue: WorkerMessage[] = [];
+  let notify: (() => void) | null = null;
+  let failure: Error | null = null;
+  const push = (m: WorkerMessage) => {
+    queue.push(m);
+    notify?.();
+    notify = null;
+  };
+  worker.on('message', push);
+  worker.on('error', (e) => {
+    failure = e;
+    push({ type: 'error', message: e.message });
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) push({ type: 'error', message: `ingest worker stopped with code ${code}` });
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));
+      const m = queue.shift()!;
+      if (m.type === 'done') return;
+      if (m.type === 'error') throw failure ?? new Error(m.message);
+      worker.postMessage({ type: 'credit' });
+      yield* m.items;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

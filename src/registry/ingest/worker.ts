@@ -1,0 +1,59 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { type CheckedItem, checkItem } from './check.js';
+import { readerFor } from './detect.js';
+import type { FormatName } from './types.js';
+
+/**
+ * The reading half of a parallel ingest: reads and checks one file in a worker thread and sends the
+ * checked items to the writing thread in batches, never more than CREDIT batches ahead of it (so
+ * memory stays bounded however fast the reader is).
+ */
+export interface WorkerInput {
+  file: string;
+  format: FormatName;
+}
+
+export type WorkerMessage =
+  | { type: 'batch'; items: CheckedItem[] }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+export const BATCH = 500;
+export const CREDIT = 8;
+
+async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
+  let credit = CREDIT;
+  let wake: (() => void) | null = null;
+  port.on('message', (m: { type: 'credit' }) => {
+    if (m.type !== 'credit') return;
+    credit += 1;
+    wake?.();
+    wake = null;
+  });
+  const send = async (items: CheckedItem[]) => {
+    while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
+    credit -= 1;
+    port.postMessage({ type: 'batch', items } satisfies WorkerMessage);
+  };
+  const reader = await readerFor(input.file, input.format);
+  let batch: CheckedItem[] = [];
+  for await (const item of reader.read(input.file)) {
+    batch.push(checkItem(item));
+    if (batch.length >= BATCH) {
+      await send(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) await send(batch);
+  port.postMessage({ type: 'done' } satisfies WorkerMessage);
+}
+
+if (parentPort) {
+  const port = parentPort;
+  main(port, workerData as WorkerInput).catch((e: unknown) => {
+    port.postMessage({
+      type: 'error',
+      message: e instanceof Error ? e.message : String(e),
+    } satisfies WorkerMessage);
+  });
+}
