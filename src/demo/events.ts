@@ -161,8 +161,11 @@ export function patentEvents(x: PatentLifeInput, rng: Rng, newHolder: NewHolder)
     life.add(CN.lapse, due, published);
     if (rng.chance(p.restore)) {
       const restored = published + life.days(15, 60);
-      life.add(CN.restoration, restored, restored + life.days(7, 35));
-      continue;
+      // A right surrendered while it lapsed stays ended: there is nothing left to restore.
+      if (!(surrender > due && surrender <= restored)) {
+        life.add(CN.restoration, restored, restored + life.days(7, 35));
+        continue;
+      }
     }
     end = due;
     ended = true;

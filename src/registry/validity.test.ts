@@ -75,6 +75,12 @@ describe('grant', () => {
     expect(inForceOn(r, '2021-09-10')).toBe(true);
   });
 
+  it('is not known before its grant was recorded', () => {
+    const r = right('invention', '2018-05-02', null, [ev('grant', '2021-09-10', '2021-10-01')]);
+    expect(inForceOn(r, '2021-09-20', '2021-09-30')).toBe(false);
+    expect(inForceOn(r, '2021-09-20', '2021-10-01')).toBe(true);
+  });
+
   it('is never in force without a grant', () => {
     expect(validity(right('invention', '2018-05-02', null)).intervals).toEqual([]);
   });
@@ -112,6 +118,24 @@ describe('lapse for non-payment, surrender, restoration', () => {
     ]);
     expect(inForceOn(r, '2019-01-03')).toBe(true);
     expect(inForceOn(r, '2019-06-01')).toBe(false);
+  });
+
+  it('ends at a surrender made while lapsed, even if the lapse is then restored', () => {
+    const r = right('invention', '2012-05-02', '2015-01-01', [
+      lapse,
+      ev('surrender', '2020-07-01'),
+      ev('restoration', '2020-11-20'),
+    ]);
+    expect(validity(r).intervals).toEqual([{ from: '2015-01-01', to: '2020-07-01' }]);
+  });
+
+  it('restores only the lapses before the restoration, not a later one', () => {
+    const r = right('invention', '2012-05-02', '2015-01-01', [
+      lapse,
+      ev('restoration', '2020-11-20'),
+      ev('lapse', '2023-05-02', '2023-09-01', { code: 'CF01' }),
+    ]);
+    expect(validity(r).intervals).toEqual([{ from: '2015-01-01', to: '2023-05-02' }]);
   });
 
   it('ignores a second ending once the right has ended', () => {

@@ -66,43 +66,45 @@ export function grantDateOf(right: ValiditySubject, events: readonly LegalEvent[
   return grant ? grant.effectiveDate : null;
 }
 
-/** Derives the validity intervals of a right as the data stood on `knownOn` (all data when omitted). */
+/** When the grant became known: its grant event's recording, else the grant date itself. */
+export function grantKnownOn(right: ValiditySubject, start: IsoDate): IsoDate {
+  const grant = right.events.find((e) => e.type === 'grant');
+  return grant && grant.recordedDate < start ? grant.recordedDate : (grant?.recordedDate ?? start);
+}
+
+/**
+ * Derives the validity interval of a right as the data stood on `knownOn` (all data when omitted).
+ *
+ * The right is in force from its grant until the earliest of its term's end and its first ending
+ * event that no later restoration undoes (only a lapse or a cessation can be undone; a surrender or
+ * an expiry cannot). An invalidation removes it altogether. Stated this way the rule is the same in
+ * SQL (the brute-force reference of the statistics) as here.
+ */
 export function validity(right: ValiditySubject, knownOn?: IsoDate | null): Validity {
   const events = knownEvents(right.events, knownOn);
   const start = grantDateOf(right, events);
   const renewals = events.filter((e) => e.type === 'renewal').length;
   const end = termEnd(right.kind, right.filingDate, start, renewals);
   const invalidatedBy = events.find((e) => e.type === 'invalidation') ?? null;
-  if (!start || invalidatedBy) return { intervals: [], termEnd: end, invalidatedBy, endedBy: null };
+  const none = { intervals: [], termEnd: end, invalidatedBy, endedBy: null };
+  if (!start || invalidatedBy) return none;
+  if (knownOn && knownOn < grantKnownOn(right, start)) return none;
 
-  const intervals: Interval[] = [{ from: start, to: null }];
-  let endedBy: LegalEvent | null = null;
-  for (const e of events) {
-    const current = intervals[intervals.length - 1]!;
-    if (ENDING.has(e.type)) {
-      if (current.to !== null || e.effectiveDate < current.from) continue;
-      current.to = e.effectiveDate;
-      endedBy = e;
-    } else if (e.type === 'restoration' && endedBy && RESTORABLE.has(endedBy.type) && current.to !== null) {
-      current.to = null;
-      endedBy = null;
-    } else if (e.type === 'grant' && current.to !== null && e.effectiveDate >= current.to) {
-      // A grant after an ending (a re-grant after reinstatement by a court, say) opens a new interval.
-      intervals.push({ from: e.effectiveDate, to: null });
-      endedBy = null;
-    }
-  }
-  return { intervals: clipToTerm(intervals, end), termEnd: end, invalidatedBy, endedBy };
-}
-
-function clipToTerm(intervals: Interval[], end: IsoDate | null): Interval[] {
-  if (!end) return intervals;
-  const out: Interval[] = [];
-  for (const i of intervals) {
-    if (i.from >= end) continue;
-    out.push({ from: i.from, to: i.to === null || i.to > end ? end : i.to });
-  }
-  return out;
+  const lastRestoration = events.reduce<IsoDate | null>(
+    (latest, e) =>
+      e.type === 'restoration' && (latest === null || e.effectiveDate > latest) ? e.effectiveDate : latest,
+    null,
+  );
+  const endedBy =
+    events.find(
+      (e) =>
+        ENDING.has(e.type) &&
+        e.effectiveDate >= start &&
+        !(RESTORABLE.has(e.type) && lastRestoration !== null && lastRestoration >= e.effectiveDate),
+    ) ?? null;
+  const to = endedBy && (end === null || endedBy.effectiveDate < end) ? endedBy.effectiveDate : end;
+  const intervals = to !== null && to <= start ? [] : [{ from: start, to }];
+  return { intervals, termEnd: end, invalidatedBy, endedBy: to === end ? null : endedBy };
 }
 
 export function intervalsContain(intervals: readonly Interval[], date: IsoDate): boolean {
