@@ -26,7 +26,7 @@ describe('ipregion CLI', () => {
   it('creates the database with init', async () => {
     const r = await cli(['--db', db, '--json', 'init']);
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ engine: 'sqlite', applied: ['001-registry'] });
+    expect(r.json()).toMatchObject({ engine: 'sqlite', applied: ['001-registry', '002-stats'] });
   });
 
   it('loads the real CN publication and shows its applicants, IPC codes and kind', async () => {

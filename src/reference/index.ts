@@ -24,6 +24,8 @@ export type { NiceClass } from './nice.js';
 export { allNiceClasses, niceClass } from './nice.js';
 export type { PlaceHit } from './place-match.js';
 export { placeFromAddress, placeFromName } from './place-match.js';
+export type { PopulationFigure, PopulationQuality, RegionsPopulation } from './population.js';
+export { populationOf, populationOfRegions, populationOn, populationYearFor } from './population.js';
 export type { NamedRegion, Region, RegionLevel } from './regions.js';
 export {
   allRegions,

@@ -66,10 +66,13 @@ export function grantDateOf(right: ValiditySubject, events: readonly LegalEvent[
   return grant ? grant.effectiveDate : null;
 }
 
-/** When the grant became known: its grant event's recording, else the grant date itself. */
-export function grantKnownOn(right: ValiditySubject, start: IsoDate): IsoDate {
-  const grant = right.events.find((e) => e.type === 'grant');
-  return grant && grant.recordedDate < start ? grant.recordedDate : (grant?.recordedDate ?? start);
+/** When the grant became known: the earliest recording of a grant event, else the grant date itself. */
+export function grantKnownOn(right: Pick<RightRecord, 'events'>, start: IsoDate): IsoDate {
+  let known: IsoDate | null = null;
+  for (const e of right.events) {
+    if (e.type === 'grant' && (known === null || e.recordedDate < known)) known = e.recordedDate;
+  }
+  return known ?? start;
 }
 
 /**

@@ -1,7 +1,11 @@
 import type SQLite from 'better-sqlite3';
 import { type Holder, type LegalEvent, type RightRecord, rightKey } from '../core/index.js';
+import { industriesOf } from '../stats/classify.js';
+import { addInto, contributions, diffContributions, distinctEvents } from '../stats/contributions.js';
+import { SqliteStatsWriter } from '../stats/maintain-sqlite.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
+import { SqliteRightLoader } from './read-sqlite.js';
 import { rightNumbers, stubRecord, type WriteItem, type WriteOutcome } from './writer-shared.js';
 
 type Statement = SQLite.Statement<unknown[], unknown>;
@@ -26,12 +30,22 @@ export class SqliteRegistryWriter {
     | 'insertHolder'
     | 'insertLink'
     | 'insertEvent'
+    | 'eventKeys'
     | 'bumpVersion',
     Statement
   >;
   private readonly batch: (items: readonly WriteItem[]) => WriteOutcome[];
+  private readonly loader: SqliteRightLoader;
+  private readonly stats: SqliteStatsWriter;
+  /**
+   * Rights this batch touches, with their statistics contribution before it (null for a new right)
+   * and, for a right written whole from a record, the record (so its contribution after needs no read).
+   */
+  private affected = new Map<number, { before: Map<string, number> | null; record: RightRecord | null }>();
 
   constructor(db: SQLite.Database) {
+    this.loader = new SqliteRightLoader(db);
+    this.stats = new SqliteStatsWriter(db);
     const cols =
       'key, office, kind, application_number, publication_number, grant_number, filing_date, publication_date, grant_date, title, abstract, ipc, locarno, nice, content_hash, stub, updated_at';
     this.s = {
@@ -64,13 +78,16 @@ export class SqliteRegistryWriter {
       insertEvent: db.prepare(
         'insert into legal_events (right_id, event_key, type, category, office, code, effective_date, recorded_date, description) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (right_id, event_key) do nothing',
       ),
+      eventKeys: db.prepare('select event_key from legal_events where right_id = ?').pluck(),
       bumpVersion: db.prepare(
         "update meta set value = cast(cast(value as integer) + 1 as text) where key = 'data_version'",
       ),
     };
     this.batch = db.transaction((items: readonly WriteItem[]) => {
       const now = new Date().toISOString();
+      this.affected = new Map();
       const outcomes = items.map((item) => this.writeOne(item, now));
+      this.updateStatistics();
       if (outcomes.includes('accepted')) this.s.bumpVersion.run();
       return outcomes;
     });
@@ -78,8 +95,10 @@ export class SqliteRegistryWriter {
 
   async write(items: readonly WriteItem[]): Promise<WriteOutcome[]> {
     this.pendingHolders = new Map();
+    this.stats.begin();
     const outcomes = this.batch(items);
-    // Only holders whose rows committed may be remembered; a failed batch throws before this.
+    // Only holders and cells whose rows committed may be remembered; a failed batch throws before this.
+    this.stats.commit();
     for (const [k, v] of this.pendingHolders) this.holderIds.set(k, v);
     if (this.holderIds.size > 200_000) this.holderIds.clear();
     return outcomes;
@@ -87,8 +106,9 @@ export class SqliteRegistryWriter {
 
   private writeOne(item: WriteItem, now: string): WriteOutcome {
     if (item.type === 'right') {
-      const { id, changed } = this.saveRight(item.record, false, now);
-      const added = this.saveEvents(id, item.record.events);
+      const { id, changed, isNew } = this.saveRight(item.record, false, now);
+      const added = this.saveEvents(id, item.record.events, isNew);
+      if (isNew && !this.affected.has(id)) this.affected.set(id, { before: null, record: item.record });
       return changed || added ? 'accepted' : 'unchanged';
     }
     const { office, number, stub, events } = item.events;
@@ -102,11 +122,44 @@ export class SqliteRegistryWriter {
       id = saved.id;
       created = saved.changed;
     }
-    const added = this.saveEvents(id, events);
+    const added = this.saveEvents(id, events, false);
     return created || added ? 'accepted' : 'unchanged';
   }
 
-  private saveRight(r: RightRecord, stub: boolean, now: string): { id: number; changed: boolean } {
+  /** Remembers a stored right's contribution before this batch changes it (once per batch). */
+  private noteBefore(id: number): void {
+    const known = this.affected.get(id);
+    if (known) {
+      known.record = null;
+      return;
+    }
+    const before = this.loader.load(id);
+    this.affected.set(id, {
+      before: before ? contributions(before, industriesOf(before)) : null,
+      record: null,
+    });
+  }
+
+  /** Adds the difference each touched right makes to the statistics, in the same transaction. */
+  private updateStatistics(): void {
+    const deltas = new Map<string, number>();
+    for (const [id, { before, record }] of this.affected) {
+      const after = record
+        ? { ...record, events: distinctEvents(record.events, eventKey) }
+        : this.loader.load(id);
+      if (!after) continue;
+      const industries = industriesOf(after);
+      this.stats.setIndustries(id, industries, before !== null || record === null);
+      addInto(deltas, diffContributions(before, contributions(after, industries)));
+    }
+    this.stats.apply(deltas);
+  }
+
+  private saveRight(
+    r: RightRecord,
+    stub: boolean,
+    now: string,
+  ): { id: number; changed: boolean; isNew: boolean } {
     const key = rightKey(r);
     const hash = contentHash(r);
     const values = [
@@ -135,24 +188,37 @@ export class SqliteRegistryWriter {
       id = Number(inserted.lastInsertRowid);
     } else {
       const existing = this.s.selectRight.get(key) as { id: number; content_hash: string; stub: number };
-      if (stub || (existing.content_hash === hash && existing.stub === 0))
-        return { id: existing.id, changed: false };
+      if (stub || (existing.content_hash === hash && existing.stub === 0)) {
+        return { id: existing.id, changed: false, isNew: false };
+      }
       id = existing.id;
+      this.noteBefore(id);
       this.s.updateRight.run(...values, id);
       this.s.deleteFirstHolders.run(id);
     }
     for (const n of rightNumbers(r)) this.s.insertNumber.run(n, r.office, id);
     this.linkHolders(id, 0, r.holders);
-    return { id, changed: true };
+    return { id, changed: true, isNew: inserted.changes === 1 };
   }
 
-  /** Inserts the events not stored yet (the unique key makes a repeat a no-op); true if any was new. */
-  private saveEvents(rightId: number, events: readonly LegalEvent[]): boolean {
+  /**
+   * Inserts the events not stored yet; true if any was new. For a right already stored, its keys
+   * are read first: loading the same file again then costs one query per right and writes nothing.
+   */
+  private saveEvents(rightId: number, events: readonly LegalEvent[], isNew: boolean): boolean {
+    if (events.length === 0) return false;
+    let fresh: Array<{ e: LegalEvent; key: string }> = events.map((e) => ({ e, key: eventKey(e) }));
+    if (!isNew) {
+      const stored = new Set(this.s.eventKeys.all(rightId) as string[]);
+      fresh = fresh.filter((f) => !stored.has(f.key));
+      if (fresh.length === 0) return false;
+      this.noteBefore(rightId);
+    }
     let added = false;
-    for (const e of events) {
+    for (const { e, key } of fresh) {
       const result = this.s.insertEvent.run(
         rightId,
-        eventKey(e),
+        key,
         e.type,
         e.category,
         e.office,

@@ -92,6 +92,26 @@ export interface MetaTable {
   value: string;
 }
 
+export interface StatCellsTable {
+  id: Generated<number>;
+  region_code: string;
+  kind: string;
+  holder_type: string;
+  industry: string;
+}
+
+export interface StatDeltasTable {
+  cell_id: number;
+  day: number;
+  known_from: number;
+  delta: number;
+}
+
+export interface RightIndustriesTable {
+  right_id: number;
+  industry: string;
+}
+
 export interface Database {
   rights: RightsTable;
   right_numbers: RightNumbersTable;
@@ -101,4 +121,7 @@ export interface Database {
   ingest_runs: IngestRunsTable;
   ingest_rejects: IngestRejectsTable;
   meta: MetaTable;
+  stat_cells: StatCellsTable;
+  stat_deltas: StatDeltasTable;
+  right_industries: RightIndustriesTable;
 }
