@@ -8,7 +8,8 @@ import type {
   RightRecord,
   St27Category,
 } from '../core/index.js';
-import type { Store } from '../store/index.js';
+import type { Kysely } from 'kysely';
+import type { Database, Store } from '../store/index.js';
 import { baseNumber } from './numbers.js';
 
 export interface StoredRight extends RightRecord {
@@ -35,10 +36,15 @@ export async function findRightIds(store: Store, number: string): Promise<number
 }
 
 /** A stored right with its first holders and all its events (transfers with their new holders). */
-export async function loadRight(store: Store, id: number): Promise<StoredRight | null> {
-  const row = await store.db.selectFrom('rights').selectAll().where('id', '=', id).executeTakeFirst();
+export function loadRight(store: Store, id: number): Promise<StoredRight | null> {
+  return loadRightFrom(store.db, id);
+}
+
+/** `loadRight` on a database or a transaction. */
+export async function loadRightFrom(db: Kysely<Database>, id: number): Promise<StoredRight | null> {
+  const row = await db.selectFrom('rights').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) return null;
-  const holderRows = await store.db
+  const holderRows = await db
     .selectFrom('right_holders as rh')
     .innerJoin('holders as h', 'h.id', 'rh.holder_id')
     .select([
@@ -70,7 +76,7 @@ export async function loadRight(store: Store, id: number): Promise<StoredRight |
     });
     holdersByEvent.set(h.event_id, list);
   }
-  const eventRows = await store.db
+  const eventRows = await db
     .selectFrom('legal_events')
     .selectAll()
     .where('right_id', '=', id)

@@ -4,6 +4,7 @@ import type { Database, Store } from '../store/index.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
 import { rightNumbers, stubRecord, type WriteItem, type WriteOutcome } from './writer-shared.js';
+import { KyselyStatsBatch } from '../stats/maintain-kysely.js';
 import { SqliteRegistryWriter } from './writer-sqlite.js';
 
 export type { WriteItem, WriteOutcome } from './writer-shared.js';
@@ -95,7 +96,8 @@ class KyselyRegistryWriter {
       return { key };
     });
 
-    await this.saveRights(trx, [...rights.values()], now);
+    const stats = new KyselyStatsBatch(trx);
+    await this.saveRights(trx, [...rights.values()], now, stats);
     const allHolders = [...rights.values()].flatMap((r) => (r.state === 'same' ? [] : r.record.holders));
     for (const i of items) {
       const events = i.type === 'right' ? i.record.events : i.events.events;
@@ -122,7 +124,8 @@ class KyselyRegistryWriter {
     });
     const preexisting = [...rights.values()].filter((r) => r.state !== 'new').map((r) => r.id!);
     for (const t of eventTargets) if ('id' in t && t.id !== undefined) preexisting.push(t.id);
-    const rightsWithNewEvents = await saveEvents(trx, eventsByRight, preexisting, holderId);
+    const rightsWithNewEvents = await saveEvents(trx, eventsByRight, preexisting, holderId, stats);
+    await stats.finish();
 
     return items.map((item, idx) => {
       const id = rightIdOfItem[idx];
@@ -137,7 +140,7 @@ class KyselyRegistryWriter {
   }
 
   /** Inserts new rights, updates changed ones, and leaves unchanged ones (or real ones a stub would overwrite). */
-  private async saveRights(trx: Trx, pending: PendingRight[], now: string): Promise<void> {
+  private async saveRights(trx: Trx, pending: PendingRight[], now: string, stats: KyselyStatsBatch): Promise<void> {
     for (const chunk of chunks(pending, CHUNK)) {
       const existing = await trx
         .selectFrom('rights')
@@ -160,6 +163,7 @@ class KyselyRegistryWriter {
         p.id = e.id;
         if (p.stub || (e.content_hash === p.hash && e.stub === 0)) continue;
         p.state = 'changed';
+        await stats.noteBefore(e.id);
         await trx.updateTable('rights').set(rightRow(p, now)).where('id', '=', e.id).execute();
         await trx
           .deleteFrom('right_holders')
@@ -174,7 +178,10 @@ class KyselyRegistryWriter {
           .returning(['id', 'key'])
           .execute();
         const idByKey = new Map(ids.map((r) => [r.key, r.id]));
-        for (const p of inserts) p.id = idByKey.get(p.key)!;
+        for (const p of inserts) {
+          p.id = idByKey.get(p.key)!;
+          stats.noteNew(p.id, p.stub ? null : p.record);
+        }
       }
       const numbers = chunk
         .filter((p) => p.state !== 'same')
@@ -299,6 +306,7 @@ async function saveEvents(
   eventsByRight: Map<number, LegalEvent[]>,
   preexisting: number[],
   holderId: Map<Holder, number>,
+  stats: KyselyStatsBatch,
 ): Promise<Set<number>> {
   const known = new Set<string>();
   for (const chunk of chunks([...new Set(preexisting)], CHUNK)) {
@@ -318,6 +326,8 @@ async function saveEvents(
       fresh.push({ rightId, key, event });
     }
   }
+  const existed = new Set(preexisting);
+  for (const id of new Set(fresh.map((f) => f.rightId))) if (existed.has(id)) await stats.noteBefore(id);
   const gained = new Set<number>();
   for (const part of chunks(fresh, CHUNK)) {
     const rows = await trx

@@ -1,0 +1,134 @@
+import { compareIndustryIds, industryChains } from './hierarchy.js';
+import { codeKey, type Interval, mergeIntervals, patternInterval, subtractIntervals } from './keyspace.js';
+import { mustParseIpcPattern } from './pattern.js';
+import type { IndustryScheme, Matcher, Rule } from './types.js';
+
+/**
+ * The fast matcher. Every code is an integer in IPC order (keyspace.ts) and every rule, exclusions
+ * already subtracted, a set of disjoint intervals of those integers. Compiling cuts the whole key
+ * space at every interval end into elementary segments and stores, per segment, the rules covering
+ * it (a CSR layout: `segStart` into `segRules`). Matching a code is then one binary search over
+ * the ends (~14 steps for the shipped schemes) and a walk over the handful of rules of its
+ * segment; a right with two codes costs two searches, whatever the number of rules. Keywords are
+ * tested only for the rules a code reached, and each rule at most once per right.
+ */
+interface CompiledRule {
+  /** Indices of the rule's industry and its ancestors. */
+  industries: Int32Array;
+  keywords: string[];
+  excludeKeywords: string[];
+  needsText: boolean;
+}
+
+interface Index {
+  bounds: Float64Array;
+  segStart: Int32Array;
+  segRules: Int32Array;
+}
+
+/** Lower-case for Latin letters; CJK text is unchanged by it. */
+function lower(list: readonly string[]): string[] {
+  return list.map((k) => k.toLowerCase());
+}
+
+export function ruleIntervals(rule: Rule): Interval[] {
+  const inc = mergeIntervals(rule.include.map((p) => patternInterval(mustParseIpcPattern(p))));
+  const exc = mergeIntervals(rule.exclude.map((p) => patternInterval(mustParseIpcPattern(p))));
+  return subtractIntervals(inc, exc);
+}
+
+function buildIndex(perRule: readonly Interval[][]): Index {
+  const ends = new Set<number>();
+  for (const list of perRule) for (const [lo, hi] of list) ends.add(lo).add(hi);
+  const bounds = Float64Array.from([...ends].sort((a, b) => a - b));
+  const covering: number[][] = Array.from({ length: Math.max(0, bounds.length - 1) }, () => []);
+  perRule.forEach((list, r) => {
+    for (const [lo, hi] of list) {
+      for (let s = findSegment(bounds, lo); s < covering.length && bounds[s]! < hi; s++) covering[s]!.push(r);
+    }
+  });
+  const segStart = new Int32Array(covering.length + 1);
+  covering.forEach((rules, s) => {
+    segStart[s + 1] = segStart[s]! + rules.length;
+  });
+  return { bounds, segStart, segRules: Int32Array.from(covering.flat()) };
+}
+
+/** The segment `[bounds[i], bounds[i+1])` holding `key`, or -1 outside every segment. */
+function findSegment(bounds: Float64Array, key: number): number {
+  let lo = 0;
+  let hi = bounds.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (bounds[mid]! <= key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo === 0 || lo === bounds.length ? -1 : lo - 1;
+}
+
+function passes(rule: CompiledRule, text: string): boolean {
+  for (const k of rule.excludeKeywords) if (text.includes(k)) return false;
+  if (rule.keywords.length === 0) return true;
+  for (const k of rule.keywords) if (text.includes(k)) return true;
+  return false;
+}
+
+/** Compiles schemes once into a matcher (see the module comment for the index). */
+export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
+  const chains = industryChains(schemes);
+  const industryIds = [...chains.keys()].sort(compareIndustryIds);
+  const indexOf = new Map(industryIds.map((id, i) => [id, i]));
+  const rules: CompiledRule[] = [];
+  const perRule: Interval[][] = [];
+  for (const s of schemes) {
+    for (const ind of s.industries) {
+      const industries = Int32Array.from((chains.get(ind.id) ?? []).map((id) => indexOf.get(id)!));
+      for (const r of ind.rules) {
+        const keywords = lower(r.keywords);
+        const excludeKeywords = lower(r.excludeKeywords);
+        rules.push({ industries, keywords, excludeKeywords, needsText: keywords.length + excludeKeywords.length > 0 });
+        perRule.push(ruleIntervals(r));
+      }
+    }
+  }
+  const { bounds, segStart, segRules } = buildIndex(perRule);
+  // Generation stamps dedupe rules and industries per call without clearing arrays.
+  const ruleSeen = new Uint32Array(rules.length);
+  const industrySeen = new Uint32Array(industryIds.length);
+  let generation = 0;
+
+  function match(ipc: readonly string[], text?: string): string[] {
+    if (++generation === 0xffffffff) {
+      ruleSeen.fill(0);
+      industrySeen.fill(0);
+      generation = 1;
+    }
+    let lowered: string | null = null;
+    const found: number[] = [];
+    for (const code of ipc) {
+      const key = codeKey(code);
+      if (key < 0) continue;
+      const seg = findSegment(bounds, key);
+      if (seg < 0) continue;
+      for (let j = segStart[seg]!, end = segStart[seg + 1]!; j < end; j++) {
+        const r = segRules[j]!;
+        if (ruleSeen[r] === generation) continue;
+        ruleSeen[r] = generation;
+        const rule = rules[r]!;
+        if (rule.needsText) {
+          lowered ??= text === undefined ? '' : text.toLowerCase();
+          if (!passes(rule, lowered)) continue;
+        }
+        for (const i of rule.industries) {
+          if (industrySeen[i] === generation) continue;
+          industrySeen[i] = generation;
+          found.push(i);
+        }
+      }
+    }
+    if (found.length > 1) found.sort((a, b) => a - b);
+    return found.map((i) => industryIds[i]!);
+  }
+
+  return { match, industryIds };
+}

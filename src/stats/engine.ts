@@ -1,0 +1,132 @@
+import { errors, type HolderType, type IsoDate, type RightKind } from '../core/index.js';
+import { cityOf, provinceOf } from '../reference/index.js';
+import type { Store } from '../store/index.js';
+import { dayNumber } from './contributions.js';
+import { buildSeries, type Cell, countOn, dataVersion, loadCells, type Series } from './series.js';
+
+export const DIMENSIONS = ['province', 'city', 'district', 'kind', 'holderType', 'industry'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** A point-in-time question: rights in force on `date` (as known on `knownOn`), filtered and grouped. */
+export interface CountQuery {
+  date: IsoDate;
+  knownOn?: IsoDate | null;
+  /** GB/T 2260 codes (province `34`, city `340100`, district `340104`); empty or absent: everywhere. */
+  regions?: readonly string[];
+  kinds?: readonly RightKind[];
+  holderTypes?: readonly HolderType[];
+  /** One industry id; absent: all rights, whatever their industry. */
+  industry?: string | null;
+  groupBy?: readonly Dimension[];
+}
+
+export interface CountRow {
+  group: Partial<Record<Dimension, string>>;
+  value: number;
+}
+
+/** True when a holder's region code lies inside the selected region code. */
+export function regionWithin(code: string, selected: string): boolean {
+  if (selected.length === 2) return code.startsWith(selected);
+  if (selected.endsWith('00'))
+    return code.length === 6 && code.startsWith(selected.slice(0, 4)) && code !== `${selected.slice(0, 2)}`;
+  return code === selected;
+}
+
+function groupValue(cell: Cell, d: Dimension): string {
+  switch (d) {
+    case 'province':
+      return cell.region ? (provinceOf(cell.region) ?? cell.region.slice(0, 2)) : '';
+    case 'city':
+      return cell.region.length === 6 ? (cityOf(cell.region) ?? '') : '';
+    case 'district':
+      return cell.region;
+    case 'kind':
+      return cell.kind;
+    case 'holderType':
+      return cell.holderType;
+    case 'industry':
+      return cell.industry;
+  }
+}
+
+/**
+ * Answers point-in-time counts from the statistics structure. As all data is known now, from the
+ * running totals kept in memory per data version (a count is a binary search per cell); as known
+ * on a past date, from one aggregate over the deltas of that knowledge.
+ */
+export class StatsEngine {
+  private series: Series | null = null;
+  private building: Promise<Series> | null = null;
+
+  constructor(private readonly store: Store) {}
+
+  /** The version of the data the answers come from (changes with every ingest that changed something). */
+  version(): Promise<string> {
+    return dataVersion(this.store.db);
+  }
+
+  private async current(): Promise<Series> {
+    const version = await dataVersion(this.store.db);
+    if (this.series?.version === version) return this.series;
+    if (!this.building) {
+      this.building = buildSeries(this.store.db, version).finally(() => {
+        this.building = null;
+      });
+    }
+    this.series = await this.building;
+    return this.series;
+  }
+
+  async count(q: CountQuery): Promise<CountRow[]> {
+    const groupBy = q.groupBy ?? [];
+    if (groupBy.includes('industry') && q.industry === undefined) {
+      throw errors.invalidInput('grouping by industry needs the cells of every industry: use industry "*"');
+    }
+    const day = dayNumber(q.date);
+    const wanted = this.cellFilter(q);
+    const groups = new Map<string, CountRow>();
+    const add = (cell: Cell, value: number) => {
+      if (value === 0 || !wanted(cell)) return;
+      const group = Object.fromEntries(groupBy.map((d) => [d, groupValue(cell, d)]));
+      const key = groupBy.map((d) => group[d]).join('\u0001');
+      const row = groups.get(key) ?? { group, value: 0 };
+      row.value += value;
+      groups.set(key, row);
+    };
+    if (q.knownOn) {
+      const cells = new Map((await loadCells(this.store.db)).map((c) => [c.id, c]));
+      const rows = await this.store.db
+        .selectFrom('stat_deltas')
+        .select(['cell_id', (eb) => eb.fn.sum<number>('delta').as('n')])
+        .where('day', '<=', day)
+        .where('known_from', '<=', dayNumber(q.knownOn))
+        .groupBy('cell_id')
+        .execute();
+      for (const r of rows) {
+        const cell = cells.get(r.cell_id);
+        if (cell) add(cell, Number(r.n));
+      }
+    } else {
+      const s = await this.current();
+      for (let i = 0; i < s.cells.length; i++) {
+        const cell = s.cells[i]!;
+        if (wanted(cell)) add(cell, countOn(s, i, day));
+      }
+    }
+    if (groupBy.length === 0 && groups.size === 0) return [{ group: {}, value: 0 }];
+    return [...groups.values()].sort((a, b) => b.value - a.value);
+  }
+
+  private cellFilter(q: CountQuery): (c: Cell) => boolean {
+    const regions = q.regions && q.regions.length > 0 ? q.regions : null;
+    const kinds = q.kinds && q.kinds.length > 0 ? new Set(q.kinds) : null;
+    const types = q.holderTypes && q.holderTypes.length > 0 ? new Set(q.holderTypes) : null;
+    const industry = q.industry === undefined || q.industry === null ? '' : q.industry;
+    return (c) =>
+      (industry === '*' ? c.industry !== '' : c.industry === industry) &&
+      (!kinds || kinds.has(c.kind)) &&
+      (!types || types.has(c.holderType)) &&
+      (!regions || regions.some((r) => regionWithin(c.region, r)));
+  }
+}

@@ -1,0 +1,90 @@
+import type { Kysely } from 'kysely';
+import type { HolderType, RightKind } from '../core/index.js';
+import type { Database } from '../store/index.js';
+
+/** A cell of the statistics: where the first holder is, the kind, the holder type, the industry. */
+export interface Cell {
+  id: number;
+  region: string;
+  kind: RightKind;
+  holderType: HolderType;
+  industry: string;
+}
+
+/**
+ * The cells' running totals by day, as all data is known now: for each cell the days on which its
+ * count changes and the count from that day on. Built from the deltas (grouped by cell and day, so
+ * its size is that of the structure, not of the registry) and kept per data version.
+ */
+export interface Series {
+  version: string;
+  cells: Cell[];
+  /** Per cell index: change days (YYYYMMDD) and the count from each. */
+  days: Int32Array[];
+  totals: Int32Array[];
+}
+
+export async function dataVersion(db: Kysely<Database>): Promise<string> {
+  const row = await db
+    .selectFrom('meta')
+    .select('value')
+    .where('key', '=', 'data_version')
+    .executeTakeFirst();
+  return row?.value ?? '0';
+}
+
+export async function loadCells(db: Kysely<Database>): Promise<Cell[]> {
+  const rows = await db.selectFrom('stat_cells').selectAll().orderBy('id').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    region: r.region_code,
+    kind: r.kind as RightKind,
+    holderType: r.holder_type as HolderType,
+    industry: r.industry,
+  }));
+}
+
+export async function buildSeries(db: Kysely<Database>, version: string): Promise<Series> {
+  const cells = await loadCells(db);
+  const index = new Map(cells.map((c, i) => [c.id, i]));
+  const rows = await db
+    .selectFrom('stat_deltas')
+    .select(['cell_id', 'day', (eb) => eb.fn.sum<number>('delta').as('delta')])
+    .groupBy(['cell_id', 'day'])
+    .orderBy('cell_id')
+    .orderBy('day')
+    .execute();
+  const days: number[][] = cells.map(() => []);
+  const totals: number[][] = cells.map(() => []);
+  for (const r of rows) {
+    const i = index.get(r.cell_id);
+    if (i === undefined) continue;
+    const t = totals[i]!;
+    const delta = Number(r.delta);
+    if (delta === 0) continue;
+    days[i]!.push(r.day);
+    t.push((t.length ? t[t.length - 1]! : 0) + delta);
+  }
+  return {
+    version,
+    cells,
+    days: days.map((d) => Int32Array.from(d)),
+    totals: totals.map((t) => Int32Array.from(t)),
+  };
+}
+
+/** The cell's count on `day`: the total at the last change on or before it. */
+export function countOn(series: Series, cellIndex: number, day: number): number {
+  const days = series.days[cellIndex]!;
+  let lo = 0;
+  let hi = days.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (days[mid]! <= day) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? 0 : series.totals[cellIndex]![found]!;
+}
