@@ -5,6 +5,7 @@ import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerRights } from './commands/rights.js';
+import { registerStats } from './commands/stats.js';
 import type { Context } from './context.js';
 import { EXIT, type Io, processIo } from './output.js';
 
@@ -23,6 +24,7 @@ export function buildProgram(ctx: Context): Command {
   registerGenerate(program, ctx);
   registerIngest(program, ctx);
   registerRights(program, ctx);
+  registerStats(program, ctx);
   registerDemo(program, ctx);
   return program;
 }

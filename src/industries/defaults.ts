@@ -54,7 +54,18 @@ const rareEarth: Industry = {
   rules: [
     rule(['C22B 59/*', 'H01F 1/053-1/059', 'C09K 11/77*', 'C01F 17/*', 'B01J 23/10', 'C04B 35/50*']),
     rule(
-      ['C22B', 'C22C', 'C22F 1/*', 'C25C 3/*', 'H01F 1/*', 'H01F 41/*', 'C09K 11/*', 'B01J 23/*', 'C03C', 'C01F'],
+      [
+        'C22B',
+        'C22C',
+        'C22F 1/*',
+        'C25C 3/*',
+        'H01F 1/*',
+        'H01F 41/*',
+        'C09K 11/*',
+        'B01J 23/*',
+        'C03C',
+        'C01F',
+      ],
       RARE_EARTH_WORDS,
     ),
   ],
@@ -97,7 +108,16 @@ const optoelectronics: Industry = {
     rule(['H01L 31/*'], [], ['H01L 31/04-31/078']),
     rule(
       ['H10F 71/*', 'H10F 77/*'],
-      ['光电探测', '探测器', '光电二极管', '图像传感器', '光电传感', 'photodetector', 'photodiode', 'image sensor'],
+      [
+        '光电探测',
+        '探测器',
+        '光电二极管',
+        '图像传感器',
+        '光电传感',
+        'photodetector',
+        'photodiode',
+        'image sensor',
+      ],
     ),
     rule(['C03B 37/*'], ['光纤', 'optical fibre', 'optical fiber']),
   ],
@@ -131,7 +151,19 @@ const breeding: Industry = {
     ]),
     rule(
       ['A01K 61/*', 'C12Q 1/68*'],
-      ['育种', '选育', '良种', '种质', '繁育', '分子标记', '苗种', '制种', 'breeding', 'germplasm', 'cultivar'],
+      [
+        '育种',
+        '选育',
+        '良种',
+        '种质',
+        '繁育',
+        '分子标记',
+        '苗种',
+        '制种',
+        'breeding',
+        'germplasm',
+        'cultivar',
+      ],
     ),
   ],
   note:

@@ -37,7 +37,8 @@ export function industryChains(schemes: readonly IndustryScheme[]): Map<string, 
   const byId = new Map<string, Industry>();
   for (const s of schemes) {
     for (const ind of s.industries) {
-      if (byId.has(ind.id)) throw errors.invalidInput(`industry id ${ind.id} is defined twice`, { id: ind.id });
+      if (byId.has(ind.id))
+        throw errors.invalidInput(`industry id ${ind.id} is defined twice`, { id: ind.id });
       byId.set(ind.id, ind);
     }
   }
@@ -46,7 +47,10 @@ export function industryChains(schemes: readonly IndustryScheme[]): Map<string, 
     const chain = [ind.id];
     for (let p = ind.parent; p !== null; p = byId.get(p)?.parent ?? null) {
       if (!byId.has(p)) {
-        throw errors.invalidInput(`industry ${ind.id}: parent ${p} is not defined`, { id: ind.id, parent: p });
+        throw errors.invalidInput(`industry ${ind.id}: parent ${p} is not defined`, {
+          id: ind.id,
+          parent: p,
+        });
       }
       if (chain.includes(p)) throw errors.invalidInput(`industry ${ind.id}: its parents form a cycle`);
       chain.push(p);

@@ -86,7 +86,12 @@ export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
       for (const r of ind.rules) {
         const keywords = lower(r.keywords);
         const excludeKeywords = lower(r.excludeKeywords);
-        rules.push({ industries, keywords, excludeKeywords, needsText: keywords.length + excludeKeywords.length > 0 });
+        rules.push({
+          industries,
+          keywords,
+          excludeKeywords,
+          needsText: keywords.length + excludeKeywords.length > 0,
+        });
         perRule.push(ruleIntervals(r));
       }
     }

@@ -92,7 +92,10 @@ function parseSingle(s: string): PatternParse {
     return { ok: true, pattern: { level: 'subgroup', subclass, group, digits, prefix: true } };
   }
   if (digits.length < 2) return fail('a subgroup has at least two digits (10/00, 10/05)');
-  return { ok: true, pattern: { level: 'subgroup', subclass, group, digits: trimDigits(digits), prefix: false } };
+  return {
+    ok: true,
+    pattern: { level: 'subgroup', subclass, group, digits: trimDigits(digits), prefix: false },
+  };
 }
 
 function compareRefs(a: GroupRef, b: GroupRef): number {
@@ -188,7 +191,8 @@ export function patternMatches(p: ParsedIpcPattern, c: CodeParts): boolean {
     case 'range': {
       if (c.subclass !== p.subclass || c.group === 0) return false;
       const { from, to } = p;
-      const afterStart = c.group > from.group || (c.group === from.group && c.sub6 >= from.digits.padEnd(6, '0'));
+      const afterStart =
+        c.group > from.group || (c.group === from.group && c.sub6 >= from.digits.padEnd(6, '0'));
       if (!afterStart) return false;
       if (c.group !== to.group) return c.group < to.group;
       return to.digits === '00' || c.sub6 <= to.digits.padEnd(6, '0') || c.sub6.startsWith(to.digits);

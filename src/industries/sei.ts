@@ -1,5 +1,5 @@
 import { seiRowKeywords } from './sei-keywords.js';
-import { canonicalPatterns, englishName, readExclusions, listedAncestor, readSourceFile } from './source.js';
+import { canonicalPatterns, englishName, listedAncestor, readExclusions, readSourceFile } from './source.js';
 import type { Industry, IndustryScheme, Rule } from './types.js';
 
 /**

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type {
   EventType,
   Holder,
@@ -8,7 +9,6 @@ import type {
   RightRecord,
   St27Category,
 } from '../core/index.js';
-import type { Kysely } from 'kysely';
 import type { Database, Store } from '../store/index.js';
 import { baseNumber } from './numbers.js';
 

@@ -28,3 +28,19 @@ export function stubRecord(stub: NonNullable<EventsForRight['stub']>): RightReco
     ...stub,
   };
 }
+
+/** Holder ids remembered across batches: enough for the demo region's whole holder pool. */
+const HOLDER_CACHE = 1_000_000;
+
+/**
+ * Keeps a cache of ids within its bound by forgetting the oldest half (a Map iterates in insertion
+ * order), rather than everything at once: the region's big holders stay remembered.
+ */
+export function trimCache(cache: Map<string, number>): void {
+  if (cache.size <= HOLDER_CACHE) return;
+  let drop = cache.size - HOLDER_CACHE / 2;
+  for (const k of cache.keys()) {
+    if (drop-- <= 0) break;
+    cache.delete(k);
+  }
+}

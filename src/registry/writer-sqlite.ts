@@ -6,7 +6,7 @@ import { SqliteStatsWriter } from '../stats/maintain-sqlite.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
 import { SqliteRightLoader } from './read-sqlite.js';
-import { rightNumbers, stubRecord, type WriteItem, type WriteOutcome } from './writer-shared.js';
+import { rightNumbers, stubRecord, trimCache, type WriteItem, type WriteOutcome } from './writer-shared.js';
 
 type Statement = SQLite.Statement<unknown[], unknown>;
 
@@ -100,7 +100,7 @@ export class SqliteRegistryWriter {
     // Only holders and cells whose rows committed may be remembered; a failed batch throws before this.
     this.stats.commit();
     for (const [k, v] of this.pendingHolders) this.holderIds.set(k, v);
-    if (this.holderIds.size > 200_000) this.holderIds.clear();
+    trimCache(this.holderIds);
     return outcomes;
   }
 

@@ -1,10 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import { type Holder, type LegalEvent, type RightRecord, rightKey } from '../core/index.js';
+import { KyselyStatsBatch } from '../stats/maintain-kysely.js';
 import type { Database, Store } from '../store/index.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
-import { rightNumbers, stubRecord, type WriteItem, type WriteOutcome } from './writer-shared.js';
-import { KyselyStatsBatch } from '../stats/maintain-kysely.js';
+import { rightNumbers, stubRecord, trimCache, type WriteItem, type WriteOutcome } from './writer-shared.js';
 import { SqliteRegistryWriter } from './writer-sqlite.js';
 
 export type { WriteItem, WriteOutcome } from './writer-shared.js';
@@ -56,7 +56,7 @@ class KyselyRegistryWriter {
       return result;
     });
     for (const [k, v] of newHolders) this.holderIds.set(k, v);
-    if (this.holderIds.size > 200_000) this.holderIds.clear();
+    trimCache(this.holderIds);
     return outcomes;
   }
 
@@ -140,7 +140,12 @@ class KyselyRegistryWriter {
   }
 
   /** Inserts new rights, updates changed ones, and leaves unchanged ones (or real ones a stub would overwrite). */
-  private async saveRights(trx: Trx, pending: PendingRight[], now: string, stats: KyselyStatsBatch): Promise<void> {
+  private async saveRights(
+    trx: Trx,
+    pending: PendingRight[],
+    now: string,
+    stats: KyselyStatsBatch,
+  ): Promise<void> {
     for (const chunk of chunks(pending, CHUNK)) {
       const existing = await trx
         .selectFrom('rights')

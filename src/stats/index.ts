@@ -1,0 +1,12 @@
+export { type BruteRow, bruteForceCounts } from './brute.js';
+export { type IndustriesOf, industriesOf, setIndustryClassifier } from './classify.js';
+export { type CellKey, contributions } from './contributions.js';
+export {
+  type CountQuery,
+  type CountRow,
+  DIMENSIONS,
+  type Dimension,
+  regionWithin,
+  StatsEngine,
+} from './engine.js';
+export { type Figure, type FigureQuery, figures } from './figures.js';
