@@ -1,4 +1,4 @@
-export { type BruteRow, bruteForceCounts } from './brute.js';
+export { type BruteRow, bruteForceCounts, type DrillQuery, type DrillRow, drillDown } from './brute.js';
 export { type IndustriesOf, industriesOf, setIndustryClassifier } from './classify.js';
 export { type CellKey, contributions } from './contributions.js';
 export {

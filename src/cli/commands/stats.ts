@@ -8,7 +8,7 @@ import {
   type RightKind,
 } from '../../core/index.js';
 import { resolveRegionSelector } from '../../reference/index.js';
-import { type Dimension, type Figure, figures, StatsEngine } from '../../stats/index.js';
+import { type Dimension, drillDown, type Figure, figures, StatsEngine } from '../../stats/index.js';
 import { type Context, EXIT, withStore } from '../context.js';
 import { HOLDER_TYPE_LABEL, KIND_LABEL, regionName } from '../labels.js';
 import { print, table } from '../output.js';
@@ -54,7 +54,12 @@ function date(flag: string, v: string | undefined): string | undefined {
 export function registerStats(program: Command, ctx: Context): void {
   program
     .command('stats')
-    .description('rights in force on a date, with year-on-year change, for a region and any breakdown')
+    .description(
+      'rights in force on a date, with year-on-year change, for a region and any breakdown; `stats drill` lists the rights behind the figure',
+    )
+    .argument('[action]', 'drill: list the rights behind the figure, a page at a time')
+    .option('--limit <n>', 'drill: rights per page (1–1000)', '50')
+    .option('--after <id>', 'drill: the cursor, the last id of the previous page')
     .requiredOption('--as-of <date>', 'the date the rights must be in force on')
     .option(
       '--region <r>',
@@ -66,7 +71,13 @@ export function registerStats(program: Command, ctx: Context): void {
     .option('--by <dimension>', `break down by ${Object.keys(BY).join(', ')} (comma-separated)`)
     .option('--vs <date>', 'also compare with this date')
     .option('--known-on <date>', 'as the data stood on this date (only events recorded by then)')
-    .action(async (opts: StatsOpts, cmd: Command) => {
+    .action(async (action: string | undefined, opts: DrillOpts, cmd: Command) => {
+      if (action === 'drill') return drill(ctx, opts, cmd);
+      if (action !== undefined) {
+        ctx.io.err(`ipregion: stats takes no action "${action}" (only: drill)\n`);
+        ctx.exitCode = EXIT.usage;
+        return;
+      }
       await withStore(ctx, cmd, async (store, json) => {
         const asOf = date('--as-of', opts.asOf)!;
         const vs = date('--vs', opts.vs);
@@ -147,4 +158,51 @@ function human(rows: Figure[], groupBy: Dimension[], asOf: string, vs: string | 
     ...(r.compareTo ? [r.compareTo.value.toLocaleString('en-US'), pct(r.compareTo.change)] : []),
   ]);
   return table([head, ...body]);
+}
+
+interface DrillOpts extends StatsOpts {
+  limit: string;
+  after?: string;
+}
+
+/** `stats drill`: the rights behind a figure, a page at a time. */
+async function drill(ctx: Context, opts: DrillOpts, cmd: Command): Promise<void> {
+  await withStore(ctx, cmd, async (store, json) => {
+    const limit = Number(opts.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
+      throw errors.usage('--limit: a whole number from 1 to 1000');
+    const after = opts.after === undefined ? 0 : Number(opts.after);
+    if (!Number.isInteger(after) || after < 0)
+      throw errors.usage('--after: the id a previous page ended with');
+    const rows = await drillDown(store, {
+      date: date('--as-of', opts.asOf)!,
+      knownOn: date('--known-on', opts.knownOn) ?? null,
+      ...(opts.region ? { regions: opts.region.split(',').flatMap((r) => resolveRegionSelector(r)) } : {}),
+      ...(opts.kind ? { kinds: list<RightKind>('--kind', opts.kind, RIGHT_KINDS) } : {}),
+      ...(opts.holderType
+        ? { holderTypes: list<HolderType>('--holder-type', opts.holderType, HOLDER_TYPES) }
+        : {}),
+      ...(opts.industry ? { industry: opts.industry } : {}),
+      after,
+      limit,
+    });
+    const next = rows.length === limit ? rows[rows.length - 1]!.id : null;
+    print(ctx.io, json, { rows, next }, () =>
+      [
+        table([
+          ['id', 'number', 'kind', 'title', 'first holder', 'region'],
+          ...rows.map((r) => [
+            String(r.id),
+            r.number,
+            r.kind,
+            (r.title ?? '').slice(0, 30),
+            r.holder ?? '',
+            regionName(r.region),
+          ]),
+        ]),
+        next === null ? '(last page)' : `next page: --after ${next}`,
+      ].join('\n'),
+    );
+    return EXIT.ok;
+  });
 }
