@@ -4,6 +4,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 import { registerRights } from './commands/rights.js';
 import { registerStats } from './commands/stats.js';
 import type { Context } from './context.js';
@@ -25,6 +26,7 @@ export function buildProgram(ctx: Context): Command {
   registerIngest(program, ctx);
   registerRights(program, ctx);
   registerStats(program, ctx);
+  registerReport(program, ctx);
   registerDemo(program, ctx);
   return program;
 }

@@ -72,7 +72,9 @@ export function codeNear(rnd: Random, p: ParsedIpcPattern): string {
     case 'range': {
       const g = int(rnd, p.from.group, p.to.group + (rnd() < 0.2 ? 1 : 0));
       const edge = rnd() < 0.5 ? (rnd() < 0.5 ? p.from : p.to) : null;
-      return edge ? `${p.subclass} ${edge.group}/${around(rnd, edge.digits)}` : inSubclass(rnd, p.subclass, g);
+      return edge
+        ? `${p.subclass} ${edge.group}/${around(rnd, edge.digits)}`
+        : inSubclass(rnd, p.subclass, g);
     }
   }
 }
@@ -104,41 +106,60 @@ export interface SampleRight {
 }
 
 export interface SampleSource {
-  patterns: ParsedIpcPattern[];
+  /** Every include and exclude pattern, with the keywords and exclusion words of its rule. */
+  patterns: { pattern: ParsedIpcPattern; words: string[]; notWords: string[] }[];
   words: string[];
 }
 
-/** Every include and exclude pattern, and every keyword, of some schemes. */
 export function sampleSource(schemes: readonly IndustryScheme[]): SampleSource {
   const rules = schemes.flatMap((s) => s.industries.flatMap((i) => i.rules));
   return {
-    patterns: rules.flatMap((r) => [...r.include, ...r.exclude]).map(mustParseIpcPattern),
+    patterns: rules.flatMap((r) =>
+      [...r.include, ...r.exclude].map((p) => ({
+        pattern: mustParseIpcPattern(p),
+        words: r.keywords,
+        notWords: r.excludeKeywords,
+      })),
+    ),
     words: [...new Set(rules.flatMap((r) => [...r.keywords, ...r.excludeKeywords]))],
   };
 }
 
-function randomText(rnd: Random, words: readonly string[]): string | undefined {
-  if (rnd() < 0.1) return undefined;
+function sometimesUpper(rnd: Random, word: string): string {
+  return rnd() < 0.3 ? word.toUpperCase() : word;
+}
+
+function randomText(rnd: Random, words: readonly string[], chosen: readonly string[]): string | undefined {
+  if (chosen.length === 0 && rnd() < 0.1) return undefined;
   const parts: string[] = [];
   const n = int(rnd, 3, 10);
   for (let i = 0; i < n; i++) {
-    if (words.length > 0 && rnd() < 0.15) {
-      const w = pick(rnd, words);
-      parts.push(rnd() < 0.3 ? w.toUpperCase() : w);
-    } else parts.push(pick(rnd, FILLER));
+    if (words.length > 0 && rnd() < 0.1) parts.push(sometimesUpper(rnd, pick(rnd, words)));
+    else parts.push(pick(rnd, FILLER));
   }
+  for (const w of chosen) parts.splice(int(rnd, 0, parts.length), 0, sometimesUpper(rnd, w));
   return parts.join('');
 }
 
-/** One right: `respelled` is the share of codes written in a non-normal form. */
+/**
+ * One right: 1–3 codes, 60% of them near a scheme's pattern, whose rule's keyword (or exclusion
+ * word) then often appears in the text; `respelled` is the share of codes in a non-normal form.
+ */
 export function sampleRight(rnd: Random, src: SampleSource, respelled = 0): SampleRight {
   const n = rnd() < 0.4 ? 1 : rnd() < 0.6 ? 2 : 3;
   const ipc: string[] = [];
+  const chosen: string[] = [];
   for (let i = 0; i < n; i++) {
-    const code = rnd() < 0.6 ? codeNear(rnd, pick(rnd, src.patterns)) : randomCode(rnd);
+    let code: string;
+    if (rnd() < 0.6) {
+      const p = pick(rnd, src.patterns);
+      code = codeNear(rnd, p.pattern);
+      if (p.words.length > 0 && rnd() < 0.6) chosen.push(pick(rnd, p.words));
+      if (p.notWords.length > 0 && rnd() < 0.3) chosen.push(pick(rnd, p.notWords));
+    } else code = randomCode(rnd);
     ipc.push(rnd() < respelled ? respell(rnd, code) : code);
   }
-  const text = randomText(rnd, src.words);
+  const text = randomText(rnd, src.words, chosen);
   return text === undefined ? { ipc } : { ipc, text };
 }
 

@@ -5,11 +5,17 @@ import { parseExclusionText, readSourceFile } from './source.js';
 import type { IndustryScheme } from './types.js';
 
 const ruleCount = (s: IndustryScheme) => s.industries.reduce((n, i) => n + i.rules.length, 0);
-const ofParent = (s: IndustryScheme, parent: string | null) => s.industries.filter((i) => i.parent === parent);
+const ofParent = (s: IndustryScheme, parent: string | null) =>
+  s.industries.filter((i) => i.parent === parent);
 
 describe('shipped schemes', () => {
   it('are SEI 2021, "new three" 2024, AI 2023 and the defaults', () => {
-    expect(allSchemes().map((s) => s.id)).toEqual(['sei-2021', 'new-three-2024', 'ai-2023', 'ipregion-default']);
+    expect(allSchemes().map((s) => s.id)).toEqual([
+      'sei-2021',
+      'new-three-2024',
+      'ai-2023',
+      'ipregion-default',
+    ]);
     expect(schemeById('nope')).toBeNull();
   });
 
@@ -34,7 +40,11 @@ describe('shipped schemes', () => {
 
   it('"new three": 3 first-level branches over the 49 listed, 78 rules', () => {
     const s = schemeById('new-three-2024')!;
-    expect(ofParent(s, null).map((i) => i.name.en)).toEqual(['Electric vehicles', 'Lithium batteries', 'Photovoltaics']);
+    expect(ofParent(s, null).map((i) => i.name.en)).toEqual([
+      'Electric vehicles',
+      'Lithium batteries',
+      'Photovoltaics',
+    ]);
     expect(s.industries).toHaveLength(52);
     expect(ruleCount(s)).toBe(78);
     expect(industryById('new-three-2024:1.2.1.1')?.parent).toBe('new-three-2024:1');
@@ -56,7 +66,8 @@ describe('shipped schemes', () => {
       'ipregion-default:optoelectronics',
       'ipregion-default:breeding',
     ]);
-    for (const i of s.industries) expect(i.note).toMatch(/^ipregion's own definition, assembled from IPC titles/);
+    for (const i of s.industries)
+      expect(i.note).toMatch(/^ipregion's own definition, assembled from IPC titles/);
   });
 
   it('every industry has names in both languages and every pattern is canonical', () => {

@@ -76,7 +76,11 @@ function inForceCte(store: Store, D: IsoDate, K: IsoDate) {
     )`;
 }
 
-export async function bruteForceCounts(store: Store, date: IsoDate, knownOn?: IsoDate | null): Promise<BruteRow[]> {
+export async function bruteForceCounts(
+  store: Store,
+  date: IsoDate,
+  knownOn?: IsoDate | null,
+): Promise<BruteRow[]> {
   const result = await sql<{ region: string | null; kind: RightKind; holder_type: string | null; n: number }>`
     with ${inForceCte(store, date, knownOn ?? FAR_FUTURE)}
     select hd.region_code as region, h.kind, hd.type as holder_type, count(*) as n
@@ -128,9 +132,13 @@ export async function drillDown(store: Store, q: DrillQuery): Promise<DrillRow[]
     sql`h.id > ${q.after ?? 0}`,
     ...(regionSql.length ? [sql`(${sql.join(regionSql, sql` or `)})`] : []),
     ...(q.kinds?.length ? [sql`h.kind in (${sql.join([...q.kinds])})`] : []),
-    ...(q.holderTypes?.length ? [sql`coalesce(hd.type, 'unknown') in (${sql.join([...q.holderTypes])})`] : []),
+    ...(q.holderTypes?.length
+      ? [sql`coalesce(hd.type, 'unknown') in (${sql.join([...q.holderTypes])})`]
+      : []),
     ...(q.industry
-      ? [sql`exists (select 1 from right_industries ri where ri.right_id = h.id and ri.industry = ${q.industry})`]
+      ? [
+          sql`exists (select 1 from right_industries ri where ri.right_id = h.id and ri.industry = ${q.industry})`,
+        ]
       : []),
   ];
   const result = await sql<{

@@ -10,3 +10,5 @@ export {
   StatsEngine,
 } from './engine.js';
 export { type Figure, type FigureQuery, figures } from './figures.js';
+export { buildReport, PILOT_ZONE_CITIES, type RegionalReport, type ReportOptions } from './report.js';
+export { type IndustryName, reportHtml, reportMarkdown } from './report-render.js';
