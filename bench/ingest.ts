@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import SQLite from 'better-sqlite3';
+import { assemble } from '../src/cli/assemble.js';
 import type { RightRecord } from '../src/core/index.js';
 import { generateRegistry } from '../src/demo/index.js';
 import { ingestFiles, toCanonicalLine } from '../src/registry/index.js';
@@ -92,6 +93,13 @@ export async function benchIngest(opts: { scale: number }): Promise<BenchFigure[
     await baselineLoad(file, join(dir, 'baseline.db'));
     const baseline = rights / ((performance.now() - t) / 1000);
 
+    assemble();
+    const bare = await openStore(join(dir, 'no-stats.db'));
+    t = performance.now();
+    const plain = await ingestFiles(bare, [file], { skipStatistics: true });
+    const withoutStats = plain.accepted / ((performance.now() - t) / 1000);
+    await bare.close();
+
     const store = await openStore(join(dir, 'ipregion.db'));
     t = performance.now();
     const first = await ingestFiles(store, [file]);
@@ -110,6 +118,17 @@ export async function benchIngest(opts: { scale: number }): Promise<BenchFigure[
         baselineName: 'raw better-sqlite3 inserts, no checks',
         target: 50_000,
         better: 'higher',
+      },
+      {
+        bench: 'ingest',
+        metric: 'slowdown from keeping the statistics up to date',
+        unit: '%',
+        ours: (1 - ours / withoutStats) * 100,
+        baseline: null,
+        baselineName: null,
+        target: 25,
+        better: 'lower',
+        note: `${Math.round(withoutStats)} rights/s without the statistics structure, ${Math.round(ours)} with it`,
       },
       {
         bench: 'ingest',

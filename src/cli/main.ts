@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
+import { assemble } from './assemble.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIngest } from './commands/ingest.js';
@@ -44,6 +45,7 @@ function overrideExits(cmd: Command): void {
 
 /** Runs the CLI on `argv` (without node and script) and returns the exit code. */
 export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  assemble();
   const ctx: Context = { io, exitCode: EXIT.ok };
   const program = buildProgram(ctx);
   overrideExits(program);

@@ -1,5 +1,6 @@
 import { compareIndustryIds, industryChains } from './hierarchy.js';
 import { codeKey, type Interval, mergeIntervals, patternInterval, subtractIntervals } from './keyspace.js';
+import { KeywordTester } from './keywords.js';
 import { mustParseIpcPattern } from './pattern.js';
 import type { IndustryScheme, Matcher, Rule } from './types.js';
 
@@ -15,8 +16,9 @@ import type { IndustryScheme, Matcher, Rule } from './types.js';
 interface CompiledRule {
   /** Indices of the rule's industry and its ancestors. */
   industries: Int32Array;
-  keywords: string[];
-  excludeKeywords: string[];
+  /** Interned keyword ids (keywords.ts). */
+  keywords: Int32Array;
+  excludeKeywords: Int32Array;
   needsText: boolean;
 }
 
@@ -24,11 +26,6 @@ interface Index {
   bounds: Float64Array;
   segStart: Int32Array;
   segRules: Int32Array;
-}
-
-/** Lower-case for Latin letters; CJK text is unchanged by it. */
-function lower(list: readonly string[]): string[] {
-  return list.map((k) => k.toLowerCase());
 }
 
 export function ruleIntervals(rule: Rule): Interval[] {
@@ -66,26 +63,20 @@ function findSegment(bounds: Float64Array, key: number): number {
   return lo === 0 || lo === bounds.length ? -1 : lo - 1;
 }
 
-function passes(rule: CompiledRule, text: string): boolean {
-  for (const k of rule.excludeKeywords) if (text.includes(k)) return false;
-  if (rule.keywords.length === 0) return true;
-  for (const k of rule.keywords) if (text.includes(k)) return true;
-  return false;
-}
-
 /** Compiles schemes once into a matcher (see the module comment for the index). */
 export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
   const chains = industryChains(schemes);
   const industryIds = [...chains.keys()].sort(compareIndustryIds);
   const indexOf = new Map(industryIds.map((id, i) => [id, i]));
+  const words = new KeywordTester();
   const rules: CompiledRule[] = [];
   const perRule: Interval[][] = [];
   for (const s of schemes) {
     for (const ind of s.industries) {
       const industries = Int32Array.from((chains.get(ind.id) ?? []).map((id) => indexOf.get(id)!));
       for (const r of ind.rules) {
-        const keywords = lower(r.keywords);
-        const excludeKeywords = lower(r.excludeKeywords);
+        const keywords = words.intern(r.keywords);
+        const excludeKeywords = words.intern(r.excludeKeywords);
         rules.push({
           industries,
           keywords,
@@ -100,6 +91,7 @@ export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
   // Generation stamps dedupe rules and industries per call without clearing arrays.
   const ruleSeen = new Uint32Array(rules.length);
   const industrySeen = new Uint32Array(industryIds.length);
+  const found = new Int32Array(industryIds.length);
   let generation = 0;
 
   function match(ipc: readonly string[], text?: string): string[] {
@@ -108,8 +100,8 @@ export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
       industrySeen.fill(0);
       generation = 1;
     }
-    let lowered: string | null = null;
-    const found: number[] = [];
+    let textStarted = false;
+    let count = 0;
     for (const code of ipc) {
       const key = codeKey(code);
       if (key < 0) continue;
@@ -121,18 +113,29 @@ export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
         ruleSeen[r] = generation;
         const rule = rules[r]!;
         if (rule.needsText) {
-          lowered ??= text === undefined ? '' : text.toLowerCase();
-          if (!passes(rule, lowered)) continue;
+          if (!textStarted) {
+            words.begin(text);
+            textStarted = true;
+          }
+          if (!words.passes(rule.keywords, rule.excludeKeywords)) continue;
         }
         for (const i of rule.industries) {
           if (industrySeen[i] === generation) continue;
           industrySeen[i] = generation;
-          found.push(i);
+          found[count++] = i;
         }
       }
     }
-    if (found.length > 1) found.sort((a, b) => a - b);
-    return found.map((i) => industryIds[i]!);
+    // Insertion sort: a right is in a handful of industries.
+    for (let a = 1; a < count; a++) {
+      const v = found[a]!;
+      let b = a - 1;
+      for (; b >= 0 && found[b]! > v; b--) found[b + 1] = found[b]!;
+      found[b + 1] = v;
+    }
+    const out: string[] = [];
+    for (let a = 0; a < count; a++) out.push(industryIds[found[a]!]!);
+    return out;
   }
 
   return { match, industryIds };

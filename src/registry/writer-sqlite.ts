@@ -1,6 +1,6 @@
 import type SQLite from 'better-sqlite3';
 import { type Holder, type LegalEvent, type RightRecord, rightKey } from '../core/index.js';
-import { industriesOf } from '../stats/classify.js';
+import { cellIndustries, industriesOf } from '../stats/classify.js';
 import { addInto, contributions, diffContributions, distinctEvents } from '../stats/contributions.js';
 import { SqliteStatsWriter } from '../stats/maintain-sqlite.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
@@ -43,7 +43,10 @@ export class SqliteRegistryWriter {
    */
   private affected = new Map<number, { before: Map<string, number> | null; record: RightRecord | null }>();
 
-  constructor(db: SQLite.Database) {
+  constructor(
+    db: SQLite.Database,
+    private readonly statistics = true,
+  ) {
     this.loader = new SqliteRightLoader(db);
     this.stats = new SqliteStatsWriter(db);
     const cols =
@@ -108,7 +111,9 @@ export class SqliteRegistryWriter {
     if (item.type === 'right') {
       const { id, changed, isNew } = this.saveRight(item.record, false, now);
       const added = this.saveEvents(id, item.record.events, isNew);
-      if (isNew && !this.affected.has(id)) this.affected.set(id, { before: null, record: item.record });
+      if (this.statistics && isNew && !this.affected.has(id)) {
+        this.affected.set(id, { before: null, record: item.record });
+      }
       return changed || added ? 'accepted' : 'unchanged';
     }
     const { office, number, stub, events } = item.events;
@@ -128,6 +133,7 @@ export class SqliteRegistryWriter {
 
   /** Remembers a stored right's contribution before this batch changes it (once per batch). */
   private noteBefore(id: number): void {
+    if (!this.statistics) return;
     const known = this.affected.get(id);
     if (known) {
       known.record = null;
@@ -135,7 +141,7 @@ export class SqliteRegistryWriter {
     }
     const before = this.loader.load(id);
     this.affected.set(id, {
-      before: before ? contributions(before, industriesOf(before)) : null,
+      before: before ? contributions(before, cellIndustries(industriesOf(before))) : null,
       record: null,
     });
   }
@@ -150,7 +156,7 @@ export class SqliteRegistryWriter {
       if (!after) continue;
       const industries = industriesOf(after);
       this.stats.setIndustries(id, industries, before !== null || record === null);
-      addInto(deltas, diffContributions(before, contributions(after, industries)));
+      addInto(deltas, diffContributions(before, contributions(after, cellIndustries(industries))));
     }
     this.stats.apply(deltas);
   }

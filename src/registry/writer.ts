@@ -33,8 +33,15 @@ interface PendingRight {
 export class RegistryWriter {
   private readonly impl: { write(items: readonly WriteItem[]): Promise<WriteOutcome[]> };
 
-  constructor(store: Store) {
-    this.impl = store.sqlite ? new SqliteRegistryWriter(store.sqlite) : new KyselyRegistryWriter(store);
+  /**
+   * `skipStatistics` leaves the statistics structure out of date: only benchmarks, on throwaway
+   * databases, use it to measure what maintaining the structure costs.
+   */
+  constructor(store: Store, options: { skipStatistics?: boolean } = {}) {
+    const statistics = !options.skipStatistics;
+    this.impl = store.sqlite
+      ? new SqliteRegistryWriter(store.sqlite, statistics)
+      : new KyselyRegistryWriter(store, statistics);
   }
 
   write(items: readonly WriteItem[]): Promise<WriteOutcome[]> {
@@ -46,7 +53,10 @@ class KyselyRegistryWriter {
   /** holder key → id, for holders whose rows are committed. */
   private readonly holderIds = new Map<string, number>();
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    private readonly statistics: boolean,
+  ) {}
 
   async write(items: readonly WriteItem[]): Promise<WriteOutcome[]> {
     const newHolders = new Map<string, number>();
@@ -96,7 +106,7 @@ class KyselyRegistryWriter {
       return { key };
     });
 
-    const stats = new KyselyStatsBatch(trx);
+    const stats = new KyselyStatsBatch(trx, this.statistics);
     await this.saveRights(trx, [...rights.values()], now, stats);
     const allHolders = [...rights.values()].flatMap((r) => (r.state === 'same' ? [] : r.record.holders));
     for (const i of items) {

@@ -1,5 +1,5 @@
 export { type BruteRow, bruteForceCounts, type DrillQuery, type DrillRow, drillDown } from './brute.js';
-export { type IndustriesOf, industriesOf, setIndustryClassifier } from './classify.js';
+export { cellIndustries, type IndustryClassifier, industriesOf, setIndustryClassifier } from './classify.js';
 export { type CellKey, contributions } from './contributions.js';
 export {
   type CountQuery,

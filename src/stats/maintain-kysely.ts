@@ -3,7 +3,7 @@ import type { RightRecord } from '../core/index.js';
 import { eventKey } from '../registry/hashing.js';
 import { loadRightFrom } from '../registry/read.js';
 import type { Database } from '../store/index.js';
-import { industriesOf } from './classify.js';
+import { cellIndustries, industriesOf } from './classify.js';
 import { addInto, contributions, diffContributions, distinctEvents, parseDeltaKey } from './contributions.js';
 
 const CHUNK = 500;
@@ -101,10 +101,14 @@ export class KyselyStatsBatch {
     { before: Map<string, number> | null; record: RightRecord | null }
   >();
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly enabled = true,
+  ) {}
 
   /** A right this batch is about to change: remember its contribution first (once). */
   async noteBefore(id: number): Promise<void> {
+    if (!this.enabled) return;
     const known = this.affected.get(id);
     if (known) {
       known.record = null;
@@ -112,17 +116,19 @@ export class KyselyStatsBatch {
     }
     const before = await loadRightFrom(this.db, id);
     this.affected.set(id, {
-      before: before ? contributions(before, industriesOf(before)) : null,
+      before: before ? contributions(before, cellIndustries(industriesOf(before))) : null,
       record: null,
     });
   }
 
   /** A right this batch created, from `record` when written whole (null: read it back afterwards). */
   noteNew(id: number, record: RightRecord | null): void {
+    if (!this.enabled) return;
     if (!this.affected.has(id)) this.affected.set(id, { before: null, record });
   }
 
   async finish(): Promise<void> {
+    if (!this.enabled) return;
     const deltas = new Map<string, number>();
     const classified: Array<{ rightId: number; industries: string[]; replace: boolean }> = [];
     for (const [id, { before, record }] of this.affected) {
@@ -132,7 +138,7 @@ export class KyselyStatsBatch {
       if (!after) continue;
       const industries = industriesOf(after);
       classified.push({ rightId: id, industries, replace: before !== null || record === null });
-      addInto(deltas, diffContributions(before, contributions(after, industries)));
+      addInto(deltas, diffContributions(before, contributions(after, cellIndustries(industries))));
     }
     await setIndustries(this.db, classified);
     await applyDeltas(this.db, deltas);

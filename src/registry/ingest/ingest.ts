@@ -52,6 +52,8 @@ export interface IngestOptions {
   onProgress?: (p: IngestProgress) => void;
   /** Read and check files in a worker thread while writing (default true). */
   parallel?: boolean;
+  /** Benchmarks only: leave the statistics structure out of date, to measure what it costs. */
+  skipStatistics?: boolean;
 }
 
 const MAX_REJECTS_IN_SUMMARY = 1000;
@@ -123,7 +125,7 @@ export async function ingestSources(
     .returning('id')
     .executeTakeFirstOrThrow();
   const rejects = new RejectLog(store, run.id, options.rejectReport);
-  const writer = new RegistryWriter(store);
+  const writer = new RegistryWriter(store, { skipStatistics: options.skipStatistics === true });
   const summaries: FileSummary[] = [];
   try {
     for (const source of sources) {
