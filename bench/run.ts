@@ -3,6 +3,7 @@ import { demoCalibration } from './demo-calibration.js';
 import { benchIngest, benchXmlIngest } from './ingest.js';
 import { benchIngestMemory } from './ingest-memory.js';
 import { type BenchFigure, printFigures } from './report.js';
+import { benchStats } from './stats.js';
 import { benchXmlReaders } from './xml-readers.js';
 
 /**
@@ -14,6 +15,8 @@ const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args[args.indexOf('--only') + 1];
 const only = args.includes('--only') && onlyArg ? onlyArg.split(',') : null;
+/** `--stats-db PATH`: run the statistics bench on an existing registry (the scale-1.0 one). */
+const statsDb = args.includes('--stats-db') ? args[args.indexOf('--stats-db') + 1] : undefined;
 
 const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   ingest: () => benchIngest({ scale: quick ? 0.002 : 0.02 }),
@@ -21,6 +24,8 @@ const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   'xml-readers': () => benchXmlReaders(quick ? { grants: 1000, caseFiles: 1000 } : {}),
   'ingest-memory': () => benchIngestMemory({ gigabytes: quick ? 0.05 : 1.05 }),
   'demo-calibration': () => demoCalibration(quick ? 0.01 : 0.1),
+  stats: () =>
+    benchStats({ ...(statsDb ? { db: statsDb } : {}), scale: quick ? 0.005 : 0.05, runs: quick ? 20 : 200 }),
 };
 
 const figures: BenchFigure[] = [];

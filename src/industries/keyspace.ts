@@ -16,6 +16,13 @@ export type Interval = readonly [lo: number, hi: number];
 
 const GROUP = 1e6;
 const SUBCLASS = 1e10;
+/** Keys fall in 26 × 100 × 26 subclass slots of 10¹⁰ each (sections A–Z, though IPC uses A–H). */
+export const SUBCLASS_SLOTS = 26 * 100 * 26;
+
+/** The subclass slot of a key, for a first-level lookup before a binary search. */
+export function slotOf(key: number): number {
+  return Math.floor(key / SUBCLASS);
+}
 const POW10 = [1e6, 1e5, 1e4, 1e3, 100, 10, 1];
 
 function subclassBase(section: number, cls: number, letter: number): number {

@@ -4,42 +4,50 @@
  * case-insensitive for Latin letters, exact for Chinese.
  *
  * Why a class rather than `text.toLowerCase().includes(k)` per rule: at ingest speed that spends
- * more time on text than on codes. So keywords are interned once (rules share many: 锂离子, 机动车,
- * 燃料汽车 …), each answer is remembered for the rest of the right, and keywords without case
- * (all-Chinese, digits) are searched in the text as written, which is the same answer because
- * lower-casing leaves those characters where they are; the text is lower-cased only when a keyword
- * with letters is asked for. Before any search, a keyword must pass a cheap necessary test: each of
- * its UTF-16 units occurs in the text (a 64K table of generation stamps, filled once per right).
- * Most keywords of candidate rules fail it, which saves most substring searches.
+ * more time on text than on codes (a right reaches ~18 keywords of candidate rules). So:
+ * - keywords are interned once (rules share many: 锂离子, 机动车, 燃料汽车 …) and each answer is
+ *   remembered for the rest of the right;
+ * - before any search, a keyword must pass a necessary test: each of its UTF-16 units occurs in the
+ *   text. The text's units are marked once per right in a 64K table; ~97% of keywords fail there,
+ *   so a right costs one pass over its text and about half a substring search;
+ * - keywords without case (all-Chinese, digits) are searched in the text as written — lower-casing
+ *   leaves those characters where they are — so the text is lower-cased only for a keyword with
+ *   letters that passed the unit test.
  */
 let FOLD: Uint16Array | null = null;
 
 /**
- * Each UTF-16 unit's lower case (itself when it has none), built once (~65k `toLowerCase` calls,
- * a few ms) so that marking a text's units is one table read per character. Marking the
- * lower-cased units is enough for both kinds of search: a caseless keyword's units are their own
- * lower case, and a keyword found in the lower-cased text has its units there.
+ * Each UTF-16 unit's lower case (its first unit; itself when it has none), built once (65,536
+ * `toLowerCase` calls, a few ms). Marking the lower-cased units is enough for both kinds of search:
+ * a caseless keyword's units are their own lower case, and a keyword found in the lower-cased text
+ * has its units there. Exact for BMP text; U+0130 (İ → i + U+0307) is marked in full below.
  */
 function foldTable(): Uint16Array {
   if (FOLD) return FOLD;
   FOLD = new Uint16Array(65536);
-  for (let u = 0; u < 65536; u++) {
-    const lower = String.fromCharCode(u).toLowerCase();
-    FOLD[u] = lower.length === 1 ? lower.charCodeAt(0) : lower.charCodeAt(0) || u;
-  }
+  for (let u = 0; u < 65536; u++) FOLD[u] = String.fromCharCode(u).toLowerCase().charCodeAt(0);
   return FOLD;
 }
 
+function unitsOf(word: string): Uint16Array {
+  const units = new Set<number>();
+  for (let i = 0; i < word.length; i++) units.add(word.charCodeAt(i));
+  return Uint16Array.from(units);
+}
+
 export class KeywordTester {
+  private readonly ids = new Map<string, number>();
   private readonly words: string[] = [];
   private readonly caseless: boolean[] = [];
   private readonly units: Uint16Array[] = [];
-  private readonly unitSeen = new Uint32Array(65536);
-  private unitsMarked = false;
-  private readonly ids = new Map<string, number>();
+  /** Answers of the current right, valid where `stamp` equals `generation`. */
   private stamp = new Uint32Array(0);
   private answer = new Uint8Array(0);
   private generation = 0;
+  /** Units of the current text, valid where `seen` equals `mark` (8-bit, cleared on wrap). */
+  private readonly seen = new Uint8Array(65536);
+  private mark = 0;
+  private marked = false;
   private text = '';
   private lowered: string | null = null;
 
@@ -53,7 +61,7 @@ export class KeywordTester {
         this.ids.set(word, id);
         this.words.push(word);
         this.caseless.push(word === k.toUpperCase() && word === k);
-        this.units.push(Uint16Array.from(new Set(Array.from(word, (_, i) => word.charCodeAt(i)))));
+        this.units.push(unitsOf(word));
       }
       return id;
     });
@@ -68,43 +76,48 @@ export class KeywordTester {
     }
     if (++this.generation === 0xffffffff) {
       this.stamp.fill(0);
-      this.unitSeen.fill(0);
       this.generation = 1;
     }
     this.text = text ?? '';
     this.lowered = null;
-    this.unitsMarked = false;
+    this.marked = false;
   }
 
-  /** Marks the unit of every character of the text as it is after lower-casing (FOLD). */
   private markUnits(): void {
-    const t = this.text;
-    const g = this.generation;
-    const fold = foldTable();
-    for (let i = 0; i < t.length; i++) {
-      const u = t.charCodeAt(i);
-      this.unitSeen[fold[u]!] = g;
-      // U+0130 (İ) is the one BMP character whose lower case has two units: i and U+0307.
-      if (u === 0x130) this.unitSeen[0x307] = g;
+    if (++this.mark === 256) {
+      this.seen.fill(0);
+      this.mark = 1;
     }
-    this.unitsMarked = true;
-  }
-
-  private mayOccur(id: number): boolean {
-    if (!this.unitsMarked) this.markUnits();
-    for (const u of this.units[id]!) if (this.unitSeen[u] !== this.generation) return false;
-    return true;
+    const t = this.text;
+    const m = this.mark;
+    const seen = this.seen;
+    const fold = foldTable();
+    for (let i = 0, n = t.length; i < n; i++) {
+      const u = t.charCodeAt(i);
+      // U+3000–U+9FFF (CJK punctuation, kana, ideographs) has no case: skip the table read.
+      seen[u >= 0x3000 && u < 0xa000 ? u : fold[u]!] = m;
+      if (u === 0x130) seen[0x307] = m;
+    }
+    this.marked = true;
   }
 
   private occurs(id: number): boolean {
     if (this.stamp[id] === this.generation) return this.answer[id] === 1;
-    const word = this.words[id]!;
-    let hit: boolean;
-    if (!this.mayOccur(id)) hit = false;
-    else if (this.caseless[id]) hit = this.text.includes(word);
-    else {
-      this.lowered ??= this.text.toLowerCase();
-      hit = this.lowered.includes(word);
+    if (!this.marked) this.markUnits();
+    let hit = true;
+    for (const u of this.units[id]!) {
+      if (this.seen[u] !== this.mark) {
+        hit = false;
+        break;
+      }
+    }
+    if (hit) {
+      const word = this.words[id]!;
+      if (this.caseless[id]) hit = this.text.includes(word);
+      else {
+        this.lowered ??= this.text.toLowerCase();
+        hit = this.lowered.includes(word);
+      }
     }
     this.stamp[id] = this.generation;
     this.answer[id] = hit ? 1 : 0;

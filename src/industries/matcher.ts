@@ -1,5 +1,13 @@
 import { compareIndustryIds, industryChains } from './hierarchy.js';
-import { codeKey, type Interval, mergeIntervals, patternInterval, subtractIntervals } from './keyspace.js';
+import {
+  codeKey,
+  type Interval,
+  mergeIntervals,
+  patternInterval,
+  SUBCLASS_SLOTS,
+  slotOf,
+  subtractIntervals,
+} from './keyspace.js';
 import { KeywordTester } from './keywords.js';
 import { mustParseIpcPattern } from './pattern.js';
 import type { IndustryScheme, Matcher, Rule } from './types.js';
@@ -24,6 +32,8 @@ interface CompiledRule {
 
 interface Index {
   bounds: Float64Array;
+  /** Per subclass slot, the first bound at or after the slot's start: narrows the binary search. */
+  bySlot: Int32Array;
   segStart: Int32Array;
   segRules: Int32Array;
 }
@@ -41,20 +51,29 @@ function buildIndex(perRule: readonly Interval[][]): Index {
   const covering: number[][] = Array.from({ length: Math.max(0, bounds.length - 1) }, () => []);
   perRule.forEach((list, r) => {
     for (const [lo, hi] of list) {
-      for (let s = findSegment(bounds, lo); s < covering.length && bounds[s]! < hi; s++) covering[s]!.push(r);
+      for (let s = findSegment(bounds, lo, 0, bounds.length); s < covering.length && bounds[s]! < hi; s++)
+        covering[s]!.push(r);
     }
   });
   const segStart = new Int32Array(covering.length + 1);
   covering.forEach((rules, s) => {
     segStart[s + 1] = segStart[s]! + rules.length;
   });
-  return { bounds, segStart, segRules: Int32Array.from(covering.flat()) };
+  const bySlot = new Int32Array(SUBCLASS_SLOTS + 1);
+  for (let slot = 0, b = 0; slot <= SUBCLASS_SLOTS; slot++) {
+    while (b < bounds.length && slotOf(bounds[b]!) < slot) b++;
+    bySlot[slot] = b;
+  }
+  return { bounds, bySlot, segStart, segRules: Int32Array.from(covering.flat()) };
 }
 
-/** The segment `[bounds[i], bounds[i+1])` holding `key`, or -1 outside every segment. */
-function findSegment(bounds: Float64Array, key: number): number {
-  let lo = 0;
-  let hi = bounds.length;
+/**
+ * The segment `[bounds[i], bounds[i+1])` holding `key`, or -1 outside every segment, searching
+ * only `bounds[from..to)`: the caller knows the answer is `from - 1` or lies in that range.
+ */
+function findSegment(bounds: Float64Array, key: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (bounds[mid]! <= key) lo = mid + 1;
@@ -87,7 +106,7 @@ export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
       }
     }
   }
-  const { bounds, segStart, segRules } = buildIndex(perRule);
+  const { bounds, bySlot, segStart, segRules } = buildIndex(perRule);
   // Generation stamps dedupe rules and industries per call without clearing arrays.
   const ruleSeen = new Uint32Array(rules.length);
   const industrySeen = new Uint32Array(industryIds.length);
@@ -105,7 +124,8 @@ export function compileMatcher(schemes: readonly IndustryScheme[]): Matcher {
     for (const code of ipc) {
       const key = codeKey(code);
       if (key < 0) continue;
-      const seg = findSegment(bounds, key);
+      const slot = slotOf(key);
+      const seg = findSegment(bounds, key, bySlot[slot]!, bySlot[slot + 1]!);
       if (seg < 0) continue;
       for (let j = segStart[seg]!, end = segStart[seg + 1]!; j < end; j++) {
         const r = segRules[j]!;

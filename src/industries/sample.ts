@@ -132,7 +132,7 @@ function sometimesUpper(rnd: Random, word: string): string {
 function randomText(rnd: Random, words: readonly string[], chosen: readonly string[]): string | undefined {
   if (chosen.length === 0 && rnd() < 0.1) return undefined;
   const parts: string[] = [];
-  const n = int(rnd, 3, 10);
+  const n = int(rnd, 8, 20); // ~120–300 characters, a title and a short abstract
   for (let i = 0; i < n; i++) {
     if (words.length > 0 && rnd() < 0.1) parts.push(sometimesUpper(rnd, pick(rnd, words)));
     else parts.push(pick(rnd, FILLER));

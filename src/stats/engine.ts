@@ -33,12 +33,27 @@ export function regionWithin(code: string, selected: string): boolean {
   return code === selected;
 }
 
+const provinceMemo = new Map<string, string>();
+const cityMemo = new Map<string, string>();
+
 function groupValue(cell: Cell, d: Dimension): string {
   switch (d) {
-    case 'province':
-      return cell.region ? (provinceOf(cell.region) ?? cell.region.slice(0, 2)) : '';
-    case 'city':
-      return cell.region.length === 6 ? (cityOf(cell.region) ?? '') : '';
+    case 'province': {
+      let p = provinceMemo.get(cell.region);
+      if (p === undefined) {
+        p = cell.region ? (provinceOf(cell.region) ?? cell.region.slice(0, 2)) : '';
+        provinceMemo.set(cell.region, p);
+      }
+      return p;
+    }
+    case 'city': {
+      let c = cityMemo.get(cell.region);
+      if (c === undefined) {
+        c = cell.region.length === 6 ? (cityOf(cell.region) ?? '') : '';
+        cityMemo.set(cell.region, c);
+      }
+      return c;
+    }
     case 'district':
       return cell.region;
     case 'kind':
@@ -58,6 +73,7 @@ function groupValue(cell: Cell, d: Dimension): string {
 export class StatsEngine {
   private series: Series | null = null;
   private building: Promise<Series> | null = null;
+  private selections: { version: string; byKey: Map<string, Int32Array> } = { version: '', byKey: new Map() };
 
   constructor(private readonly store: Store) {}
 
@@ -84,17 +100,20 @@ export class StatsEngine {
       throw errors.invalidInput('grouping by industry needs the cells of every industry: use industry "*"');
     }
     const day = dayNumber(q.date);
-    const wanted = this.cellFilter(q);
     const groups = new Map<string, CountRow>();
     const add = (cell: Cell, value: number) => {
-      if (value === 0 || !wanted(cell)) return;
-      const group = Object.fromEntries(groupBy.map((d) => [d, groupValue(cell, d)]));
-      const key = groupBy.map((d) => group[d]).join('\u0001');
-      const row = groups.get(key) ?? { group, value: 0 };
+      if (value === 0) return;
+      let key = '';
+      for (const d of groupBy) key += `${groupValue(cell, d)}\u0001`;
+      let row = groups.get(key);
+      if (!row) {
+        row = { group: Object.fromEntries(groupBy.map((d) => [d, groupValue(cell, d)])), value: 0 };
+        groups.set(key, row);
+      }
       row.value += value;
-      groups.set(key, row);
     };
     if (q.knownOn) {
+      const wanted = this.cellFilter(q);
       const cells = new Map((await loadCells(this.store.db)).map((c) => [c.id, c]));
       const rows = await this.store.db
         .selectFrom('stat_deltas')
@@ -105,17 +124,30 @@ export class StatsEngine {
         .execute();
       for (const r of rows) {
         const cell = cells.get(r.cell_id);
-        if (cell) add(cell, Number(r.n));
+        if (cell && wanted(cell)) add(cell, Number(r.n));
       }
     } else {
       const s = await this.current();
-      for (let i = 0; i < s.cells.length; i++) {
-        const cell = s.cells[i]!;
-        if (wanted(cell)) add(cell, countOn(s, i, day));
-      }
+      for (const i of this.selection(s, q)) add(s.cells[i]!, countOn(s, i, day));
     }
     if (groupBy.length === 0 && groups.size === 0) return [{ group: {}, value: 0 }];
     return [...groups.values()].sort((a, b) => b.value - a.value);
+  }
+
+  /** The cells a filter selects, remembered per data version: repeated questions skip the scan. */
+  private selection(s: Series, q: CountQuery): Int32Array {
+    const key = JSON.stringify([q.regions ?? [], q.kinds ?? [], q.holderTypes ?? [], q.industry ?? '']);
+    if (this.selections.version !== s.version) this.selections = { version: s.version, byKey: new Map() };
+    let found = this.selections.byKey.get(key);
+    if (!found) {
+      const wanted = this.cellFilter(q);
+      const out: number[] = [];
+      for (let i = 0; i < s.cells.length; i++) if (wanted(s.cells[i]!)) out.push(i);
+      found = Int32Array.from(out);
+      if (this.selections.byKey.size > 1000) this.selections.byKey.clear();
+      this.selections.byKey.set(key, found);
+    }
+    return found;
   }
 
   private cellFilter(q: CountQuery): (c: Cell) => boolean {
