@@ -6,25 +6,33 @@ import type { BenchFigure } from './report.js';
 export interface IndustriesBenchOptions {
   /** Random realistic rights, all checked against the baseline (default 100,000). */
   inputs?: number;
-  /** Least time to spend timing each matcher, in ms (default 1500). */
+  /** Least time to spend timing each matcher, in ms (default 3000). */
   minMs?: number;
 }
 
-/** Rights matched per second: passes over `inputs` until `minMs` has gone by, after a warm-up. */
+/**
+ * Rights matched per second: the best of three timed windows of `minMs / 3` each (passes over
+ * `inputs`), after a warm-up — the best, because other processes share this machine and only
+ * ever slow a window down. Both matchers are measured the same way.
+ */
 function rate(m: Matcher, inputs: readonly SampleRight[], minMs: number): number {
   let sink = 0;
   const warm = Math.min(inputs.length, 5000);
   for (let i = 0; i < warm; i++) sink += m.match(inputs[i]!.ipc, inputs[i]!.text).length;
-  let done = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
-    for (const r of inputs) sink += m.match(r.ipc, r.text).length;
-    done += inputs.length;
-    elapsed = performance.now() - start;
+  let best = 0;
+  for (let w = 0; w < 3; w++) {
+    let done = 0;
+    const start = performance.now();
+    let elapsed = 0;
+    while (elapsed < minMs / 3) {
+      for (const r of inputs) sink += m.match(r.ipc, r.text).length;
+      done += inputs.length;
+      elapsed = performance.now() - start;
+    }
+    best = Math.max(best, (done / elapsed) * 1000);
   }
   if (sink < 0) console.log(sink); // keeps the results alive
-  return (done / elapsed) * 1000;
+  return best;
 }
 
 /**
@@ -37,7 +45,7 @@ function rate(m: Matcher, inputs: readonly SampleRight[], minMs: number): number
  */
 export async function benchIndustries(opts: IndustriesBenchOptions = {}): Promise<BenchFigure[]> {
   const n = opts.inputs ?? 100_000;
-  const minMs = opts.minMs ?? 1500;
+  const minMs = opts.minMs ?? 3000;
   const schemes = allSchemes();
   const t0 = performance.now();
   const fast = compileMatcher(schemes);

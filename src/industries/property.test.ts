@@ -34,6 +34,27 @@ describe('matcher equals the naive scan', () => {
     );
   });
 
+  it('on texts whose lower case is not unit by unit (Kelvin sign, İ, final sigma, Deseret)', () => {
+    const words = ['k', 'i\u0307', 'ς', 'σ', '\u{10428}', 'α', 'lipf6', '稀土', ''];
+    const texts = ['\u212A', 'İ', 'ΟΣ', 'ΟΣΑ', '\u{10400}', 'Α', 'LiPF6', '稀土', '', 'x'];
+    const scheme = {
+      id: 't',
+      name: { zh: 't', en: 't' },
+      source: 't',
+      industries: words.map((w, i) => ({
+        id: `t:${i}`,
+        parent: null,
+        name: { zh: w, en: w },
+        rules: [{ include: ['H01M'], exclude: [], keywords: [w], excludeKeywords: i % 2 ? [words[i - 1]!] : [] }],
+      })),
+    };
+    const f = compileMatcher([scheme]);
+    const n = naiveMatcher([scheme]);
+    for (const t of texts) {
+      for (const u of texts) expect(f.match(['H01M 4/13'], t + u), t + u).toEqual(n.match(['H01M 4/13'], t + u));
+    }
+  });
+
   it('the samples reach many industries (the test is not vacuous)', () => {
     const rnd = seededRandom(7);
     const seen = new Set<string>();
