@@ -45,13 +45,16 @@ describe('matcher equals the naive scan', () => {
         id: `t:${i}`,
         parent: null,
         name: { zh: w, en: w },
-        rules: [{ include: ['H01M'], exclude: [], keywords: [w], excludeKeywords: i % 2 ? [words[i - 1]!] : [] }],
+        rules: [
+          { include: ['H01M'], exclude: [], keywords: [w], excludeKeywords: i % 2 ? [words[i - 1]!] : [] },
+        ],
       })),
     };
     const f = compileMatcher([scheme]);
     const n = naiveMatcher([scheme]);
     for (const t of texts) {
-      for (const u of texts) expect(f.match(['H01M 4/13'], t + u), t + u).toEqual(n.match(['H01M 4/13'], t + u));
+      for (const u of texts)
+        expect(f.match(['H01M 4/13'], t + u), t + u).toEqual(n.match(['H01M 4/13'], t + u));
     }
   });
 

@@ -20,6 +20,11 @@ export interface TermSchemeConfig {
   branchesEn: Readonly<Record<string, string>>;
 }
 
+/** Distinct, trimmed, non-blank: a blank keyword would occur in every text. */
+function words(list: readonly string[]): string[] {
+  return [...new Set(list.map((w) => w.trim()).filter((w) => w !== ''))];
+}
+
 export function loadTermScheme(c: TermSchemeConfig): IndustryScheme {
   const file = readSourceFile(c.file);
   const listed = new Set(file.branches.map((b) => b.branch_no));
@@ -37,8 +42,8 @@ export function loadTermScheme(c: TermSchemeConfig): IndustryScheme {
       return {
         include: canonicalPatterns(r.ipc_patterns),
         exclude: exclusions.patterns,
-        keywords: r.ipc_only ? [] : [...new Set(r.keywords)],
-        excludeKeywords: [...new Set(r.keyword_exclusions ?? [])],
+        keywords: r.ipc_only ? [] : words(r.keywords),
+        excludeKeywords: words(r.keyword_exclusions ?? []),
         ...(exclusions.note ? { note: exclusions.note } : {}),
       };
     });

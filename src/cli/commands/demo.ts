@@ -80,6 +80,8 @@ function human(store: Store, created: boolean, o: Awaited<ReturnType<typeof over
     'Try:',
     `  npm run dev -- rights show ${first} --as-of ${todayIso()}`,
     ...o.examples.slice(1).map((e) => `  npm run dev -- rights show ${e.number}`),
+    '  npm run dev -- stats --region central --as-of 2024-06-30 --by province,kind',
+    '  npm run dev -- report --region central --as-of 2024-06-30 --format html --out report.html',
     '  npm run dev -- ingest ../shared/data/samples/epo_ops_biblio_CN104968889A.xml',
     '  npm run dev -- rights show CN104968889A',
     '  npm run dev -- --help',
