@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { demoCalibration } from './demo-calibration.js';
+import { benchIndustries } from './industries.js';
 import { benchIngest, benchXmlIngest } from './ingest.js';
 import { benchIngestMemory } from './ingest-memory.js';
 import { type BenchFigure, printFigures } from './report.js';
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   'xml-ingest': () => benchXmlIngest({ documents: quick ? 500 : 10_000 }),
   'xml-readers': () => benchXmlReaders(quick ? { grants: 1000, caseFiles: 1000 } : {}),
   'ingest-memory': () => benchIngestMemory({ gigabytes: quick ? 0.05 : 1.05 }),
+  industries: () => benchIndustries(quick ? { inputs: 10_000, minMs: 600 } : {}),
   'demo-calibration': () => demoCalibration(quick ? 0.01 : 0.1),
   stats: () =>
     benchStats({ ...(statsDb ? { db: statsDb } : {}), scale: quick ? 0.005 : 0.05, runs: quick ? 20 : 200 }),

@@ -8,14 +8,14 @@ import {
   type RightKind,
 } from '../../core/index.js';
 import { resolveRegionSelector } from '../../reference/index.js';
-import { type Dimension, drillDown, type Figure, figures, StatsEngine } from '../../stats/index.js';
+import { type Dimension, drillDown, type Figure, figures, flows, StatsEngine } from '../../stats/index.js';
 import { type Context, EXIT, withStore } from '../context.js';
 import { HOLDER_TYPE_LABEL, KIND_LABEL, regionName } from '../labels.js';
 import { print, table } from '../output.js';
 
 interface StatsOpts {
   region?: string;
-  asOf: string;
+  asOf?: string;
   kind?: string;
   holderType?: string;
   industry?: string;
@@ -57,10 +57,15 @@ export function registerStats(program: Command, ctx: Context): void {
     .description(
       'rights in force on a date, with year-on-year change, for a region and any breakdown; `stats drill` lists the rights behind the figure',
     )
-    .argument('[action]', 'drill: list the rights behind the figure, a page at a time')
+    .argument(
+      '[action]',
+      'drill: list the rights behind the figure, a page at a time; flows: events over a period',
+    )
+    .option('--from <date>', 'flows: the first day of the period')
+    .option('--to <date>', 'flows: the last day of the period (default --as-of)')
     .option('--limit <n>', 'drill: rights per page (1–1000)', '50')
     .option('--after <id>', 'drill: the cursor, the last id of the previous page')
-    .requiredOption('--as-of <date>', 'the date the rights must be in force on')
+    .option('--as-of <date>', 'the date the rights must be in force on (required, but for flows)')
     .option(
       '--region <r>',
       'a GB/T 2260 code, a province or city name, or a named region (central); comma-separated',
@@ -73,12 +78,14 @@ export function registerStats(program: Command, ctx: Context): void {
     .option('--known-on <date>', 'as the data stood on this date (only events recorded by then)')
     .action(async (action: string | undefined, opts: DrillOpts, cmd: Command) => {
       if (action === 'drill') return drill(ctx, opts, cmd);
+      if (action === 'flows') return flowsAction(ctx, opts, cmd);
       if (action !== undefined) {
-        ctx.io.err(`ipregion: stats takes no action "${action}" (only: drill)\n`);
+        ctx.io.err(`ipregion: stats takes no action "${action}" (only: drill, flows)\n`);
         ctx.exitCode = EXIT.usage;
         return;
       }
       await withStore(ctx, cmd, async (store, json) => {
+        if (!opts.asOf) throw errors.usage('--as-of <date> is required');
         const asOf = date('--as-of', opts.asOf)!;
         const vs = date('--vs', opts.vs);
         const knownOn = date('--known-on', opts.knownOn);
@@ -163,11 +170,44 @@ function human(rows: Figure[], groupBy: Dimension[], asOf: string, vs: string | 
 interface DrillOpts extends StatsOpts {
   limit: string;
   after?: string;
+  from?: string;
+  to?: string;
+}
+
+/** `stats flows`: what happened over a period in a region. */
+async function flowsAction(ctx: Context, opts: DrillOpts, cmd: Command): Promise<void> {
+  await withStore(ctx, cmd, async (store, json) => {
+    const from = date('--from', opts.from);
+    const to = date('--to', opts.to ?? opts.asOf);
+    if (!from || !to) throw errors.usage('flows needs --from <date> and --to <date>');
+    if (from > to) throw errors.usage(`--from ${from} is after --to ${to}`);
+    const regions = opts.region ? opts.region.split(',').flatMap((r) => resolveRegionSelector(r)) : [];
+    const result = await flows(store, {
+      from,
+      to,
+      knownOn: date('--known-on', opts.knownOn) ?? null,
+      regions,
+      ...(opts.kind ? { kinds: list<RightKind>('--kind', opts.kind, RIGHT_KINDS) } : {}),
+    });
+    const value = {
+      from,
+      to,
+      region: opts.region ?? null,
+      kind: opts.kind ?? null,
+      knownOn: opts.knownOn ?? null,
+      flows: result,
+    };
+    print(ctx.io, json, value, () =>
+      table([['flow', 'count'], ...Object.entries(result).map(([k, v]) => [k, v.toLocaleString('en-US')])]),
+    );
+    return EXIT.ok;
+  });
 }
 
 /** `stats drill`: the rights behind a figure, a page at a time. */
 async function drill(ctx: Context, opts: DrillOpts, cmd: Command): Promise<void> {
   await withStore(ctx, cmd, async (store, json) => {
+    if (!opts.asOf) throw errors.usage('--as-of <date> is required');
     const limit = Number(opts.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
       throw errors.usage('--limit: a whole number from 1 to 1000');
