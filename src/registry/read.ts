@@ -1,21 +1,9 @@
 import type { Kysely } from 'kysely';
-import type {
-  EventType,
-  Holder,
-  HolderType,
-  LegalEvent,
-  RegionSource,
-  RightKind,
-  RightRecord,
-  St27Category,
-} from '../core/index.js';
 import type { Database, Store } from '../store/index.js';
 import { baseNumber } from './numbers.js';
+import { presentRight, type StoredRight } from './present.js';
 
-export interface StoredRight extends RightRecord {
-  id: number;
-  stub: boolean;
-}
+export type { StoredRight } from './present.js';
 
 /**
  * The ids of rights known by a number in any of its forms. A leading two-letter office code narrows
@@ -62,20 +50,6 @@ export async function loadRightFrom(db: Kysely<Database>, id: number): Promise<S
     .orderBy('rh.event_id')
     .orderBy('rh.position')
     .execute();
-  const holdersByEvent = new Map<number, Holder[]>();
-  for (const h of holderRows) {
-    const list = holdersByEvent.get(h.event_id) ?? [];
-    list.push({
-      name: h.name,
-      type: h.type as HolderType,
-      country: h.country,
-      regionCode: h.region_code,
-      regionConfidence: h.region_confidence,
-      regionSource: h.region_source as RegionSource,
-      address: h.address,
-    });
-    holdersByEvent.set(h.event_id, list);
-  }
   const eventRows = await db
     .selectFrom('legal_events')
     .selectAll()
@@ -84,36 +58,5 @@ export async function loadRightFrom(db: Kysely<Database>, id: number): Promise<S
     .orderBy('recorded_date')
     .orderBy('id')
     .execute();
-  const events: LegalEvent[] = eventRows.map((e) => {
-    const newHolders = holdersByEvent.get(e.id);
-    return {
-      type: e.type as EventType,
-      category: e.category as St27Category | null,
-      code: e.code,
-      office: e.office,
-      effectiveDate: e.effective_date,
-      recordedDate: e.recorded_date,
-      description: e.description,
-      ...(newHolders ? { newHolders } : {}),
-    };
-  });
-  return {
-    id: row.id,
-    stub: row.stub === 1,
-    office: row.office,
-    kind: row.kind as RightKind,
-    applicationNumber: row.application_number,
-    publicationNumber: row.publication_number,
-    grantNumber: row.grant_number,
-    filingDate: row.filing_date,
-    publicationDate: row.publication_date,
-    grantDate: row.grant_date,
-    title: row.title,
-    abstract: row.abstract,
-    ipc: JSON.parse(row.ipc) as string[],
-    locarno: JSON.parse(row.locarno) as string[],
-    nice: JSON.parse(row.nice) as number[],
-    holders: holdersByEvent.get(0) ?? [],
-    events,
-  };
+  return presentRight(row, holderRows, eventRows);
 }
