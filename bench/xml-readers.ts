@@ -77,13 +77,14 @@ async function measure(
     },
     {
       ...common,
-      metric: 'peak RSS',
+      // The bench process has run other benches before: what reading adds is the reader's own memory.
+      metric: 'RSS growth while reading',
       unit: 'MB',
-      ours: peak,
+      ours: peak - before,
       baseline: null,
-      target: 300,
+      target: 100,
       better: 'lower',
-      note: `${Math.round(before)} MB before reading a ${Math.round(statSync(file).size / 1024 / 1024)} MB file`,
+      note: `peak ${Math.round(peak)} MB from ${Math.round(before)} MB before reading a ${Math.round(statSync(file).size / 1024 / 1024)} MB file`,
     },
   ];
 }
