@@ -202,4 +202,54 @@ describe('ipregion stats and report', () => {
     expect((await cli(['--db', db, 'stats', '--as-of', '2024-02-30'])).code).toBe(2);
     expect((await cli(['--db', db, 'stats', '--as-of', '2024-06-30', '--by', 'galaxy'])).code).toBe(2);
   });
+
+  it('lets an administrator define an industry, classifies the loaded rights into it on rebuild, and keeps every other figure', async () => {
+    const fig = async (extra: string[] = []) =>
+      (
+        await cli([
+          '--db',
+          db,
+          '--json',
+          'stats',
+          '--region',
+          'central',
+          '--as-of',
+          '2024-06-30',
+          '--kind',
+          'invention',
+          ...extra,
+        ])
+      ).json().value as number;
+    const before = await fig();
+    const file = join(dir, 'industry.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'hefei:batteries',
+        name: { zh: '电池', en: 'Batteries' },
+        rules: [{ include: ['H01M'] }],
+      }),
+    );
+    const added = await cli(['--db', db, '--json', 'industries', 'add', file]);
+    expect(added.code).toBe(0);
+    expect(await fig(['--industry', 'hefei:batteries'])).toBe(0);
+    expect((await cli(['--db', db, '--json', 'stats', 'rebuild'])).code).toBe(0);
+    expect(await fig(['--industry', 'hefei:batteries'])).toBeGreaterThan(0);
+    expect(await fig()).toBe(before);
+
+    writeFileSync(
+      file,
+      JSON.stringify({ id: 'sei-2021:x', name: { zh: '', en: 'x' }, rules: [{ include: ['Q99Z'] }] }),
+    );
+    const bad = await cli(['--db', db, '--json', 'industries', 'add', file]);
+    expect(bad.code).toBe(2);
+    const problems = bad.json().error.problems as Array<{ path: string }>;
+    expect(problems.map((p) => p.path)).toEqual(expect.arrayContaining(['name.zh']));
+    const list = (await cli(['--db', db, '--json', 'industries', 'list', '--top'])).json() as Array<{
+      id: string;
+      custom: boolean;
+    }>;
+    expect(list.find((i) => i.id === 'hefei:batteries')?.custom).toBe(true);
+    expect(list.filter((i) => i.id.startsWith('sei-2021:'))).toHaveLength(9);
+  });
 });

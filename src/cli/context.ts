@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
+import { customIndustries } from '../industries/index.js';
 import { openStore, type Store } from '../store/index.js';
+import { assemble } from './assemble.js';
 import { EXIT, type Io, printError } from './output.js';
 
 export interface GlobalOptions {
@@ -33,6 +35,7 @@ export async function withStore(
   try {
     const config = loadConfig({ db: g.db });
     store = await openStore(config.database);
+    assemble(await customIndustries(store.db));
     ctx.exitCode = await body(store, json);
   } catch (e) {
     ctx.exitCode = printError(ctx.io, json, e);

@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { assemble } from './assemble.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
+import { registerIndustries } from './commands/industries.js';
 import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
@@ -28,6 +29,7 @@ export function buildProgram(ctx: Context): Command {
   registerRights(program, ctx);
   registerStats(program, ctx);
   registerReport(program, ctx);
+  registerIndustries(program, ctx);
   registerDemo(program, ctx);
   return program;
 }

@@ -4,6 +4,13 @@
  * matcher that classifies a right by its IPC codes and text.
  */
 export { loadAiScheme } from './ai.js';
+export {
+  addCustomIndustry,
+  customIndustries,
+  customSchemes,
+  matcherWith,
+  removeCustomIndustry,
+} from './custom.js';
 export { DEFAULT_SCHEME_ID, loadDefaultScheme } from './defaults.js';
 export { compareIndustryIds } from './hierarchy.js';
 export { compileMatcher } from './matcher.js';

@@ -11,5 +11,6 @@ export {
 } from './engine.js';
 export { type Figure, type FigureQuery, figures } from './figures.js';
 export { FLOW_TYPES, type FlowQuery, type FlowType, flows } from './flows.js';
+export { rebuildStatistics } from './rebuild.js';
 export { buildReport, PILOT_ZONE_CITIES, type RegionalReport, type ReportOptions } from './report.js';
 export { type IndustryName, reportHtml, reportMarkdown } from './report-render.js';

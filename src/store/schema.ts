@@ -112,6 +112,12 @@ export interface RightIndustriesTable {
   industry: string;
 }
 
+export interface CustomIndustriesTable {
+  id: string;
+  definition: string;
+  created_at: string;
+}
+
 export interface Database {
   rights: RightsTable;
   right_numbers: RightNumbersTable;
@@ -124,4 +130,5 @@ export interface Database {
   stat_cells: StatCellsTable;
   stat_deltas: StatDeltasTable;
   right_industries: RightIndustriesTable;
+  custom_industries: CustomIndustriesTable;
 }

@@ -8,10 +8,19 @@ import {
   type RightKind,
 } from '../../core/index.js';
 import { resolveRegionSelector } from '../../reference/index.js';
-import { type Dimension, drillDown, type Figure, figures, flows, StatsEngine } from '../../stats/index.js';
+import {
+  type Dimension,
+  drillDown,
+  type Figure,
+  figures,
+  flows,
+  rebuildStatistics,
+  StatsEngine,
+} from '../../stats/index.js';
 import { type Context, EXIT, withStore } from '../context.js';
 import { HOLDER_TYPE_LABEL, KIND_LABEL, regionName } from '../labels.js';
 import { print, table } from '../output.js';
+import { progress } from '../progress.js';
 
 interface StatsOpts {
   region?: string;
@@ -79,8 +88,9 @@ export function registerStats(program: Command, ctx: Context): void {
     .action(async (action: string | undefined, opts: DrillOpts, cmd: Command) => {
       if (action === 'drill') return drill(ctx, opts, cmd);
       if (action === 'flows') return flowsAction(ctx, opts, cmd);
+      if (action === 'rebuild') return rebuild(ctx, cmd);
       if (action !== undefined) {
-        ctx.io.err(`ipregion: stats takes no action "${action}" (only: drill, flows)\n`);
+        ctx.io.err(`ipregion: stats takes no action "${action}" (only: drill, flows, rebuild)\n`);
         ctx.exitCode = EXIT.usage;
         return;
       }
@@ -172,6 +182,22 @@ interface DrillOpts extends StatsOpts {
   after?: string;
   from?: string;
   to?: string;
+}
+
+/** `stats rebuild`: recompute the statistics and industries of every right. */
+async function rebuild(ctx: Context, cmd: Command): Promise<void> {
+  await withStore(ctx, cmd, async (store, json) => {
+    const bar = progress(ctx.io, 'rebuild');
+    const result = await rebuildStatistics(store, (done, total) => bar.update(done, total, 'rights'));
+    bar.stop();
+    print(
+      ctx.io,
+      json,
+      result,
+      () => `recomputed the statistics of ${result.rights} rights (${result.deltas} cell changes)`,
+    );
+    return EXIT.ok;
+  });
 }
 
 /** `stats flows`: what happened over a period in a region. */

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m001 from './001-registry.js';
 import * as m002 from './002-stats.js';
+import * as m003 from './003-custom-industries.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
   '001-registry': m001,
   '002-stats': m002,
+  '003-custom-industries': m003,
 };
