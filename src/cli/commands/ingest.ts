@@ -18,7 +18,7 @@ export function registerIngest(program: Command, ctx: Context): void {
     )
     .argument('<files...>', 'files to load')
     .option('--format <format>', `skip detection: one of ${FORMATS.join(', ')}`)
-    .option('--batch-size <n>', 'records per transaction', '5000')
+    .option('--batch-size <n>', 'records per transaction', '1000')
     .option('--rejects <path>', 'where to write the reject report (JSON Lines)')
     .action(async (files: string[], opts: IngestOpts, cmd: Command) => {
       await withStore(ctx, cmd, async (store, json) => {

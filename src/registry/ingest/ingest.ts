@@ -173,7 +173,7 @@ async function loadItems(
   summary: FileSummary,
   options: IngestOptions,
 ): Promise<void> {
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? 1000;
   const { name: file, bytesTotal } = source;
   let batch: Array<{ item: WriteItem; position: Position }> = [];
   let records = 0;

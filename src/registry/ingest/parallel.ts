@@ -13,12 +13,14 @@ import type { WorkerInput, WorkerMessage } from './worker.js';
 function startWorker(input: WorkerInput): Worker {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
-  if (!fromSources) return new Worker(entry, { workerData: input });
+  // The reader needs little: a bounded heap keeps the whole ingest's memory bounded too.
+  const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+  if (!fromSources) return new Worker(entry, { workerData: input, resourceLimits });
   const tsx = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
   const boot = `(async () => { (await import(${JSON.stringify(pathToFileURL(tsx).href)})).register(); await import(${JSON.stringify(entry.href)}); })()`;
-  return new Worker(boot, { eval: true, workerData: input });
+  return new Worker(boot, { eval: true, workerData: input, resourceLimits });
 }
 
 /** The checked items of a file, read in a worker thread; errors of the worker surface here. */
