@@ -16,7 +16,7 @@ interface GenerateOpts {
 }
 
 /** Rights generated per unit of scale, roughly: for the progress bar only. */
-const RIGHTS_PER_SCALE = 10_000_000;
+const RIGHTS_PER_SCALE = 19_140_000;
 
 export function parseScaleSeed(opts: { scale: string; seed: string }): { scale: number; seed: number } {
   const scale = Number(opts.scale);
@@ -31,7 +31,7 @@ export function registerGenerate(program: Command, ctx: Context): void {
   program
     .command('generate')
     .description(
-      'create the deterministic demo registry of the six central provinces (scale 1.0 ≈ 10 million rights)',
+      'create the deterministic demo registry of the six central provinces (scale 1.0: 19.1 million rights)',
     )
     .option(
       '--scale <s>',
