@@ -95,9 +95,17 @@ class KyselyRegistryWriter {
       trx,
       eventItems.map((i) => baseNumber(i.events.number)),
     );
+    // A right written earlier in the same batch is found by its numbers too, as on SQLite.
+    const inBatch = new Map<string, string>();
+    for (const r of rights.values()) {
+      for (const n of rightNumbers(r.record)) inBatch.set(`${r.record.office}:${n}`, r.key);
+    }
     const eventTargets = eventItems.map((i) => {
-      const found = byNumber.get(`${i.events.office}:${baseNumber(i.events.number)}`);
+      const number = `${i.events.office}:${baseNumber(i.events.number)}`;
+      const found = byNumber.get(number);
       if (found !== undefined) return { id: found };
+      const sameBatch = inBatch.get(number);
+      if (sameBatch !== undefined) return { key: sameBatch };
       if (!i.events.stub) return { reject: `no right with number ${i.events.number} in the registry` };
       const record = stubRecord(i.events.stub);
       const key = rightKey(record);
@@ -132,6 +140,12 @@ class KyselyRegistryWriter {
       eventsByRight.set(id, list);
       return id;
     });
+    // A right created from its record whose events also came in other items of this batch: its
+    // statistics must be read back, as the record alone does not hold all its events.
+    for (const r of rights.values()) {
+      if (r.state === 'new' && (eventsByRight.get(r.id!)?.length ?? 0) > r.record.events.length)
+        stats.readBack(r.id!);
+    }
     const preexisting = [...rights.values()].filter((r) => r.state !== 'new').map((r) => r.id!);
     for (const t of eventTargets) if ('id' in t && t.id !== undefined) preexisting.push(t.id);
     const rightsWithNewEvents = await saveEvents(trx, eventsByRight, preexisting, holderId, stats);

@@ -127,6 +127,12 @@ export class KyselyStatsBatch {
     if (!this.affected.has(id)) this.affected.set(id, { before: null, record });
   }
 
+  /** Forget the record given for a new right: its contribution after the batch is read back. */
+  readBack(id: number): void {
+    const known = this.affected.get(id);
+    if (known) known.record = null;
+  }
+
   async finish(): Promise<void> {
     if (!this.enabled) return;
     const deltas = new Map<string, number>();

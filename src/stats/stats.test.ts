@@ -82,6 +82,32 @@ describeEachEngine('statistics structure against brute-force SQL', (engineName) 
     for (const date of DATES) for (const knownOn of KNOWN) await compare(store, engine, date, knownOn);
   });
 
+  it('still agrees when events for a right come in the same batch as the right', async () => {
+    const records = randomRegistry(21, 60);
+    const items = records.flatMap((record, i) => [
+      checkItem({
+        type: 'right',
+        record: { ...record, events: record.events.slice(0, 1) },
+        position: { offset: i },
+      }),
+      checkItem({
+        type: 'events',
+        events: { office: 'CN', number: record.applicationNumber, events: record.events.slice(1) },
+        position: { offset: i },
+      }),
+    ]);
+    const s = await ingestSources(
+      store,
+      [{ name: 'mixed', format: 'generated', bytesTotal: items.length, items: () => items }],
+      {
+        batchSize: 50,
+      },
+    );
+    expect(s.rejected).toBe(0);
+    for (const date of DATES.slice(3))
+      for (const knownOn of KNOWN) await compare(store, engine, date, knownOn);
+  });
+
   it('filters by region, kind and holder type as the sum of the groups', async () => {
     const all = await engine.count({ date: '2020-01-01', groupBy: ['province', 'kind'] });
     const anhui = await engine.count({ date: '2020-01-01', regions: ['34'], kinds: ['invention'] });
