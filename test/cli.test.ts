@@ -26,7 +26,10 @@ describe('ipregion CLI', () => {
   it('creates the database with init', async () => {
     const r = await cli(['--db', db, '--json', 'init']);
     expect(r.code).toBe(0);
-    expect(r.json()).toMatchObject({ engine: 'sqlite', applied: ['001-registry', '002-stats', '003-custom-industries'] });
+    expect(r.json()).toMatchObject({
+      engine: 'sqlite',
+      applied: ['001-registry', '002-stats', '003-custom-industries'],
+    });
   });
 
   it('loads the real CN publication and shows its applicants, IPC codes and kind', async () => {

@@ -1,13 +1,4 @@
 import type SQLite from 'better-sqlite3';
-import type {
-  EventType,
-  Holder,
-  HolderType,
-  LegalEvent,
-  RegionSource,
-  RightKind,
-  St27Category,
-} from '../core/index.js';
 import { type EventRow, type HolderRow, presentRight, type RightRow, type StoredRight } from './present.js';
 
 /**

@@ -207,8 +207,7 @@ export async function buildReport(engine: StatsEngine, o: ReportOptions): Promis
     },
     holderTypes: {
       title: { zh: '有效发明专利权人类型', en: 'Valid invention patents by holder type' },
-      definition:
-        counted('valid invention patents', o.asOf, knownOn, name.en) + ', by the type of the first holder',
+      definition: `${counted('valid invention patents', o.asOf, knownOn, name.en)}, by the type of the first holder`,
       rows: holders.map((f) => ({
         holderType: f.group.holderType ?? 'unknown',
         label: HOLDER_LABELS[f.group.holderType ?? 'unknown'] ?? { zh: '', en: '' },
