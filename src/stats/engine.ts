@@ -86,7 +86,7 @@ export class StatsEngine {
     const version = await dataVersion(this.store.db);
     if (this.series?.version === version) return this.series;
     if (!this.building) {
-      this.building = buildSeries(this.store.db, version).finally(() => {
+      this.building = buildSeries(this.store, version).finally(() => {
         this.building = null;
       });
     }

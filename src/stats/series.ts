@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { HolderType, RightKind } from '../core/index.js';
-import type { Database } from '../store/index.js';
+import type { Database, Store } from '../store/index.js';
 
 /** A cell of the statistics: where the first holder is, the kind, the holder type, the industry. */
 export interface Cell {
@@ -44,25 +44,35 @@ export async function loadCells(db: Kysely<Database>): Promise<Cell[]> {
   }));
 }
 
-export async function buildSeries(db: Kysely<Database>, version: string): Promise<Series> {
-  const cells = await loadCells(db);
-  const index = new Map(cells.map((c, i) => [c.id, i]));
-  const rows = await db
+/** The deltas summed by cell and day, in cell and day order: [cell_id, day, delta] rows. */
+async function* dailyDeltas(store: Store): AsyncGenerator<[number, number, number]> {
+  const query =
+    'select cell_id, day, sum(delta) as delta from stat_deltas group by cell_id, day order by cell_id, day';
+  if (store.sqlite) {
+    // At full scale these are millions of rows: stream them rather than build an object per row.
+    yield* store.sqlite.prepare(query).raw().iterate() as IterableIterator<[number, number, number]>;
+    return;
+  }
+  const rows = await store.db
     .selectFrom('stat_deltas')
     .select(['cell_id', 'day', (eb) => eb.fn.sum<number>('delta').as('delta')])
     .groupBy(['cell_id', 'day'])
     .orderBy('cell_id')
     .orderBy('day')
     .execute();
+  for (const r of rows) yield [r.cell_id, r.day, Number(r.delta)];
+}
+
+export async function buildSeries(store: Store, version: string): Promise<Series> {
+  const cells = await loadCells(store.db);
+  const index = new Map(cells.map((c, i) => [c.id, i]));
   const days: number[][] = cells.map(() => []);
   const totals: number[][] = cells.map(() => []);
-  for (const r of rows) {
-    const i = index.get(r.cell_id);
-    if (i === undefined) continue;
+  for await (const [cellId, day, delta] of dailyDeltas(store)) {
+    const i = index.get(cellId);
+    if (i === undefined || delta === 0) continue;
     const t = totals[i]!;
-    const delta = Number(r.delta);
-    if (delta === 0) continue;
-    days[i]!.push(r.day);
+    days[i]!.push(day);
     t.push((t.length ? t[t.length - 1]! : 0) + delta);
   }
   return {
