@@ -37,10 +37,15 @@ export class SqliteStatsWriter {
 
   apply(deltas: Map<string, number>): void {
     for (const [key, delta] of deltas) {
-      const { cell, day, knownFrom } = parseDeltaKey(key);
-      const cellKey = key.slice(0, key.length - String(day).length - String(knownFrom).length - 2);
+      // key = cell \u0001 day \u0001 knownFrom: cut from the end, parse the cell only when it is new.
+      const k2 = key.lastIndexOf('\u0001');
+      const k1 = key.lastIndexOf('\u0001', k2 - 1);
+      const cellKey = key.slice(0, k1);
+      const day = Number(key.slice(k1 + 1, k2));
+      const knownFrom = Number(key.slice(k2 + 1));
       let id = this.cellIds.get(cellKey) ?? this.pending.get(cellKey);
       if (id === undefined) {
+        const { cell } = parseDeltaKey(key);
         id =
           this.s.selectCell.get(cell.region, cell.kind, cell.holderType, cell.industry)?.id ??
           Number(

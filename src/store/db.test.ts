@@ -16,7 +16,7 @@ describeEachEngine('store', (engine) => {
       store.db,
     );
     expect(rows.rows.map((r) => r.name)).toEqual(Object.keys(migrations).sort());
-    expect(await migrate(store.db)).toEqual([]);
+    expect(await migrate(store.db, store.schema ?? undefined)).toEqual([]);
   });
 
   it('generates ids and keeps the unique key of a right', async () => {

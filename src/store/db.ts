@@ -48,7 +48,7 @@ export async function openStore(location: string, options: OpenOptions = {}): Pr
   const store = engine === 'postgres' ? openPostgres(location, options) : openSqlite(location);
   if (options.migrate !== false) {
     try {
-      await migrate(store.db);
+      await migrate(store.db, options.schema);
     } catch (e) {
       await store.close();
       throw e;
@@ -88,12 +88,15 @@ function openPostgres(url: string, options: OpenOptions): Store {
 }
 
 /** Applies the pending migrations; refuses a database whose applied migrations this build does not know. */
-export async function migrate(db: Kysely<Database>): Promise<string[]> {
+export async function migrate(db: Kysely<Database>, schema?: string): Promise<string[]> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'ipregion_migrations',
     migrationLockTableName: 'ipregion_migrations_lock',
+    // With a schema of its own (tests run one per file, in parallel), the migration tables must be
+    // looked for in that schema: otherwise another schema's tables can seem to exist.
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
