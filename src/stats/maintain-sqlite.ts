@@ -36,13 +36,12 @@ export class SqliteStatsWriter {
   }
 
   apply(deltas: Map<string, number>): void {
+    const rows: Array<[number, number, number, number]> = [];
     for (const [key, delta] of deltas) {
       // key = cell \u0001 day \u0001 knownFrom: cut from the end, parse the cell only when it is new.
       const k2 = key.lastIndexOf('\u0001');
       const k1 = key.lastIndexOf('\u0001', k2 - 1);
       const cellKey = key.slice(0, k1);
-      const day = Number(key.slice(k1 + 1, k2));
-      const knownFrom = Number(key.slice(k2 + 1));
       let id = this.cellIds.get(cellKey) ?? this.pending.get(cellKey);
       if (id === undefined) {
         const { cell } = parseDeltaKey(key);
@@ -53,8 +52,11 @@ export class SqliteStatsWriter {
           );
         this.pending.set(cellKey, id);
       }
-      this.s.upsert.run(id, day, knownFrom, delta);
+      rows.push([id, Number(key.slice(k1 + 1, k2)), Number(key.slice(k2 + 1)), delta]);
     }
+    // In primary-key order the upserts walk the b-tree once instead of jumping between its pages.
+    rows.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+    for (const [id, day, knownFrom, delta] of rows) this.s.upsert.run(id, day, knownFrom, delta);
   }
 
   setIndustries(rightId: number, industries: readonly string[], replace: boolean): void {
