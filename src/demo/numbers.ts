@@ -88,6 +88,9 @@ export function tmBlock(year: number): number {
   return tmStart(year + 1) - tmStart(year);
 }
 
+/** Above the last block any year up to the end of the data reaches (2026 ends below 99 million). */
+const OVERFLOW_BASE = 100_000_000;
+
 export class Numbering {
   private readonly series = new Map<string, Series>();
 
@@ -121,7 +124,11 @@ export class Numbering {
   /** A trademark registration number for an application filed in `year`. */
   trademark(year: number): string {
     const start = tmStart(year);
-    const n = this.serial(`t${year}`, tmBlock(year), year);
+    const block = tmBlock(year);
+    const n = this.serial(`t${year}`, block, year);
+    // A year with more applications than its block (1999 at scale 1.0) would run into the next
+    // year's numbers: its overflow gets numbers above every year's block, one million per year.
+    if (n >= block) return String(OVERFLOW_BASE + (year - 1990) * 1_000_000 + (n - block));
     return String(start + n);
   }
 }
