@@ -1,7 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { type Holder, type LegalEvent, type RightRecord, rightKey } from '../core/index.js';
 import { KyselyStatsBatch } from '../stats/maintain-kysely.js';
-import type { Database, Store } from '../store/index.js';
+import { bumpDataVersion, chunks, type Database, type Store } from '../store/index.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
 import { rightNumbers, stubRecord, trimCache, type WriteItem, type WriteOutcome } from './writer-shared.js';
@@ -389,23 +389,4 @@ async function saveEvents(
     for (const p of part) gained.add(p.rightId);
   }
   return gained;
-}
-
-async function bumpDataVersion(trx: Kysely<Database>): Promise<void> {
-  const row = await trx
-    .selectFrom('meta')
-    .select('value')
-    .where('key', '=', 'data_version')
-    .executeTakeFirst();
-  await trx
-    .updateTable('meta')
-    .set({ value: String(Number(row?.value ?? 0) + 1) })
-    .where('key', '=', 'data_version')
-    .execute();
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }

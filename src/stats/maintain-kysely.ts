@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { RightRecord } from '../core/index.js';
 import { eventKey } from '../registry/hashing.js';
 import { loadRightFrom } from '../registry/read.js';
-import type { Database } from '../store/index.js';
+import { chunks, type Database } from '../store/index.js';
 import { cellIndustries, industriesOf } from './classify.js';
 import { addInto, contributions, diffContributions, distinctEvents, parseDeltaKey } from './contributions.js';
 
@@ -86,12 +86,6 @@ export async function setIndustries(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
 }
 
 /** What a batch on PostgreSQL touched, and the contributions before it; `finish` writes the difference. */

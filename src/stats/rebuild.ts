@@ -1,5 +1,5 @@
 import { loadRightFrom } from '../registry/read.js';
-import type { Store } from '../store/index.js';
+import { bumpDataVersion, type Store } from '../store/index.js';
 import { cellIndustries, industriesOf } from './classify.js';
 import { addInto, contributions } from './contributions.js';
 import { applyDeltas, setIndustries } from './maintain-kysely.js';
@@ -54,16 +54,7 @@ export async function rebuildStatistics(
       last = ids[ids.length - 1]!.id;
       onProgress?.(done, total);
     }
-    const v = await trx
-      .selectFrom('meta')
-      .select('value')
-      .where('key', '=', 'data_version')
-      .executeTakeFirst();
-    await trx
-      .updateTable('meta')
-      .set({ value: String(Number(v?.value ?? 0) + 1) })
-      .where('key', '=', 'data_version')
-      .execute();
+    await bumpDataVersion(trx);
     return { rights: done, deltas };
   });
 }
