@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import type {
   EventType,
   Holder,
@@ -8,47 +9,15 @@ import type {
   RightRecord,
   St27Category,
 } from '../core/index.js';
+import type { HoldersTable, LegalEventsTable, RightHoldersTable, RightsTable } from '../store/index.js';
 
-/** The rows a stored right is read from, whichever driver read them. */
-export interface RightRow {
-  id: number;
-  office: string;
-  kind: string;
-  application_number: string;
-  publication_number: string | null;
-  grant_number: string | null;
-  filing_date: string | null;
-  publication_date: string | null;
-  grant_date: string | null;
-  title: string | null;
-  abstract: string | null;
-  ipc: string;
-  locarno: string;
-  nice: string;
-  stub: number;
-}
+/** The rows a stored right is read from, whichever driver read them: the tables' own row types. */
+export type RightRow = Omit<Selectable<RightsTable>, 'key' | 'content_hash' | 'created_at' | 'updated_at'>;
 
-export interface HolderRow {
-  event_id: number;
-  name: string;
-  type: string;
-  country: string | null;
-  region_code: string | null;
-  region_confidence: number;
-  region_source: string;
-  address: string | null;
-}
+export type HolderRow = Pick<RightHoldersTable, 'event_id'> &
+  Omit<Selectable<HoldersTable>, 'id' | 'holder_key'>;
 
-export interface EventRow {
-  id: number;
-  type: string;
-  category: string | null;
-  code: string | null;
-  office: string | null;
-  effective_date: string;
-  recorded_date: string;
-  description: string | null;
-}
+export type EventRow = Omit<Selectable<LegalEventsTable>, 'right_id' | 'event_key'>;
 
 export interface StoredRight extends RightRecord {
   id: number;

@@ -1,3 +1,3 @@
 export { DEFAULT_DB, type Engine, engineOf, migrate, type OpenOptions, openStore, type Store } from './db.js';
-export type { Database } from './schema.js';
+export type { Database, HoldersTable, LegalEventsTable, RightHoldersTable, RightsTable } from './schema.js';
 export { bumpDataVersion, chunks } from './version.js';
