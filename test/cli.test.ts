@@ -28,7 +28,7 @@ describe('ipregion CLI', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({
       engine: 'sqlite',
-      applied: ['001-registry', '002-stats', '003-custom-industries'],
+      applied: ['001-registry', '002-stats', '003-custom-industries', '004-search'],
     });
   });
 

@@ -33,10 +33,12 @@ function plusYears(
 }
 
 /**
- * The rights in force on D as known on K with their first holder on D, as SQL common table
- * expressions ending in `h` (id, kind, holder_set); shared by the counts and the drill-down.
+ * The rights in force on D as known on K (all data known when K is omitted) with their first holder
+ * on D, as SQL common table expressions ending in `h` (id, kind, holder_set); shared by the counts,
+ * the drill-down and search's `inForceOn` filter. `within`, a condition on `rights r`, narrows the
+ * rights looked at (search checks a page of candidates rather than the whole registry).
  */
-function inForceCte(store: Store, D: IsoDate, K: IsoDate) {
+export function inForceCte(store: Store, D: IsoDate, K: IsoDate = FAR_FUTURE, within?: RawBuilder<unknown>) {
   const start = sql.ref('b.start');
   const termYears = sql`case b.kind when 'invention' then 20 when 'utility_model' then 10
     when 'design' then case when b.filing_date >= '2021-06-01' then 15 else 10 end end`;
@@ -54,7 +56,7 @@ function inForceCte(store: Store, D: IsoDate, K: IsoDate) {
         (select max(e.effective_date) from legal_events e
           where e.right_id = r.id and e.type = 'restoration' and e.recorded_date <= ${K}) as last_restoration
       from rights r
-      where not exists (select 1 from legal_events e
+      where ${within ? sql`${within} and ` : sql``}not exists (select 1 from legal_events e
         where e.right_id = r.id and e.type = 'invalidation' and e.recorded_date <= ${K})
     ),
     f as (

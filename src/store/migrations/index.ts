@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m001 from './001-registry.js';
 import * as m002 from './002-stats.js';
 import * as m003 from './003-custom-industries.js';
+import * as m004 from './004-search.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
   '001-registry': m001,
   '002-stats': m002,
   '003-custom-industries': m003,
+  '004-search': m004,
 };
