@@ -29,4 +29,16 @@ export const errors = {
     }),
   database: (message: string) => new IpregionError('database', 500, message),
   migration: (message: string) => new IpregionError('migration', 500, message),
+  invalidTransition: (type: string, from: string, action: string) =>
+    new IpregionError('invalid_transition', 409, `${action} does not apply to a ${type} case in ${from}`, {
+      type,
+      from,
+      action,
+    }),
+  transitionNotAllowed: (type: string, action: string, actor: string) =>
+    new IpregionError('transition_not_allowed', 403, `${action} on a ${type} case is not for the ${actor}`, {
+      type,
+      action,
+      actor,
+    }),
 } as const;
