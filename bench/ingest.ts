@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import SQLite from 'better-sqlite3';
-import { assemble } from '../src/cli/assemble.js';
+import { assemble } from '../src/assemble.js';
 import type { RightRecord } from '../src/core/index.js';
 import { generateRegistry } from '../src/demo/index.js';
 import { ingestFiles, toCanonicalLine } from '../src/registry/index.js';

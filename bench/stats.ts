@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { assemble } from '../src/cli/assemble.js';
+import { assemble } from '../src/assemble.js';
 import { generateInto } from '../src/cli/commands/generate.js';
 import { citiesOf, NAMED_REGIONS } from '../src/reference/index.js';
 import { bruteForceCounts, figures, StatsEngine } from '../src/stats/index.js';

@@ -1,5 +1,5 @@
-import { type Industry, matcherWith } from '../industries/index.js';
-import { setIndustryClassifier } from '../stats/index.js';
+import { type Industry, matcherWith } from './industries/index.js';
+import { setIndustryClassifier } from './stats/index.js';
 
 /**
  * Wires the modules together for a process: the statistics classify rights with the industries'

@@ -6,11 +6,31 @@ export interface Config {
   /** A SQLite file path or a `postgres://` URL. */
   database: string;
   engine: Engine;
+  server: ServerConfig;
 }
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** The demo region created on first start into an empty database; null: never. */
+  demo: { scale: number; seed: number } | null;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
 export interface ConfigFlags {
   db?: string | undefined;
+  host?: string | undefined;
+  port?: string | undefined;
+  demoScale?: string | undefined;
+  logLevel?: string | undefined;
 }
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_DEMO = { scale: 0.01, seed: 1 } as const;
 
 /** Builds the config and reports every problem at once. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -20,6 +40,37 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
   if (/^[a-z]+:\/\//i.test(database) && engineOf(database) !== 'postgres') {
     problems.push(`database: "${database}" is a URL but not postgres:// (SQLite takes a file path)`);
   }
+  const server = serverConfig(flags, env, problems);
   if (problems.length > 0) throw errors.config(problems);
-  return { database, engine: engineOf(database) };
+  return { database, engine: engineOf(database), server };
+}
+
+function serverConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, problems: string[]): ServerConfig {
+  const host = (flags.host ?? env.HOST ?? DEFAULT_HOST).trim();
+  if (!host) problems.push('host: empty (give --host or HOST, e.g. 127.0.0.1)');
+
+  const rawPort = flags.port ?? env.PORT ?? String(DEFAULT_PORT);
+  const port = Number(rawPort);
+  if (!/^\d+$/.test(rawPort.trim()) || port > 65535) {
+    problems.push(`port: "${rawPort}" is not a port number 0–65535 (--port or PORT)`);
+  }
+
+  const rawScale = flags.demoScale ?? env.IPREGION_DEMO_SCALE ?? String(DEFAULT_DEMO.scale);
+  let demo: ServerConfig['demo'] = null;
+  if (rawScale !== 'off' && rawScale !== '0') {
+    const scale = Number(rawScale);
+    if (!(scale > 0 && scale <= 1)) {
+      problems.push(
+        `demo scale: "${rawScale}" is not a number in (0, 1] or "off" (--demo-scale or IPREGION_DEMO_SCALE)`,
+      );
+    } else demo = { scale, seed: DEFAULT_DEMO.seed };
+  }
+
+  const logLevel = (flags.logLevel ?? env.IPREGION_LOG_LEVEL ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push(
+      `log level: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')} (--log-level or IPREGION_LOG_LEVEL)`,
+    );
+  }
+  return { host, port, demo, logLevel };
 }

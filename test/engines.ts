@@ -78,3 +78,12 @@ export function describeEachEngine(name: string, body: (engine: Engine) => void)
     describe(`${name} [postgres]`, () => body('postgres'));
   }
 }
+
+/** `describe` for PostgreSQL only (what needs a shared server database); skipped with its reason elsewhere. */
+export function describePostgres(name: string, body: () => void): void {
+  if (pgProblem) {
+    describe.skip(`${name} — skipped: PostgreSQL not reachable at ${TEST_PG_URL} (${pgProblem})`, body);
+  } else {
+    describe(name, body);
+  }
+}

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { assemble } from '../assemble.js';
 import { loadConfig } from '../config.js';
 import { customIndustries } from '../industries/index.js';
 import { openStore, type Store } from '../store/index.js';
-import { assemble } from './assemble.js';
 import { EXIT, type Io, printError } from './output.js';
 
 export interface GlobalOptions {

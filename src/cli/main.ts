@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
-import { assemble } from './assemble.js';
+import { assemble } from '../assemble.js';
+import { registerCalendar } from './commands/calendar.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIndustries } from './commands/industries.js';
@@ -8,6 +9,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerRights } from './commands/rights.js';
+import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
 import type { Context } from './context.js';
 import { EXIT, type Io, processIo } from './output.js';
@@ -31,6 +33,8 @@ export function buildProgram(ctx: Context): Command {
   registerReport(program, ctx);
   registerIndustries(program, ctx);
   registerDemo(program, ctx);
+  registerCalendar(program, ctx);
+  registerServe(program, ctx);
   return program;
 }
 

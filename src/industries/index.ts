@@ -17,6 +17,7 @@ export { compileMatcher } from './matcher.js';
 export { loadNewThreeScheme } from './new-three.js';
 export type { ParsedIpcPattern, PatternParse } from './pattern.js';
 export { canonicalIpcPattern, formatIpcPattern, parseIpcPattern } from './pattern.js';
+export { industryRoutes } from './routes.js';
 export { allSchemes, defaultMatcher, industryById, schemeById } from './schemes.js';
 export type { SeiOptions } from './sei.js';
 export { loadSeiScheme } from './sei.js';

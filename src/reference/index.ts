@@ -1,4 +1,22 @@
-/** The reference module's public face: regions, IPC, Nice classes, holders and legal-event codes. */
+/**
+ * The reference module's public face: regions, IPC, Nice classes, holders, legal-event codes and the
+ * official working-day calendar.
+ */
+export type {
+  CalendarOverride,
+  DayInfo,
+  DayKind,
+  HolidayName,
+  WorkingCalendarOptions,
+  WorkingDaysResult,
+} from './calendar.js';
+export {
+  calendarOverrideSchema,
+  daysBetween,
+  officialCalendar,
+  parseCalendarOverrides,
+  WorkingCalendar,
+} from './calendar.js';
 export type { EventCodeInfo } from './event-codes.js';
 export {
   allEventCodes,
@@ -22,6 +40,7 @@ export {
 } from './ipc.js';
 export type { NiceClass } from './nice.js';
 export { allNiceClasses, niceClass } from './nice.js';
+export { regionsParam } from './params.js';
 export type { PlaceHit } from './place-match.js';
 export { placeFromAddress, placeFromName } from './place-match.js';
 export type { PopulationFigure, PopulationQuality, RegionsPopulation } from './population.js';
@@ -43,3 +62,4 @@ export {
   requireRegion,
   resolveRegionSelector,
 } from './regions.js';
+export { referenceRoutes } from './routes.js';

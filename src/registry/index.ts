@@ -14,6 +14,7 @@ export {
 export { FORMATS, type FormatName, type ReaderItem } from './ingest/types.js';
 export { baseNumber } from './numbers.js';
 export { findRightIds, loadRight, type StoredRight } from './read.js';
+export { registryRoutes } from './routes.js';
 export {
   firstHolderOn,
   holdersOn,

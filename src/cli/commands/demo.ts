@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { todayIso } from '../../core/index.js';
+import { countRights } from '../../demo/index.js';
 import type { Store } from '../../store/index.js';
 import { type Context, EXIT, withStore } from '../context.js';
 import { print, table } from '../output.js';
@@ -30,14 +31,6 @@ export function registerDemo(program: Command, ctx: Context): void {
         return EXIT.ok;
       });
     });
-}
-
-async function countRights(store: Store): Promise<number> {
-  const row = await store.db
-    .selectFrom('rights')
-    .select((eb) => eb.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
 
 async function overviewOf(store: Store) {

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
 import { errors } from '../../core/index.js';
-import { generateRegistry } from '../../demo/index.js';
-import { type CheckedItem, checkItem, ingestSources, toCanonicalLine } from '../../registry/index.js';
+import { generateRegistry, loadDemo, RIGHTS_PER_SCALE } from '../../demo/index.js';
+import { toCanonicalLine } from '../../registry/index.js';
 import type { Store } from '../../store/index.js';
 import { type Context, EXIT, withStore } from '../context.js';
 import type { Io } from '../output.js';
@@ -14,9 +14,6 @@ interface GenerateOpts {
   seed: string;
   out?: string;
 }
-
-/** Rights generated per unit of scale, roughly: for the progress bar only. */
-const RIGHTS_PER_SCALE = 19_140_000;
 
 export function parseScaleSeed(opts: { scale: string; seed: string }): { scale: number; seed: number } {
   const scale = Number(opts.scale);
@@ -60,32 +57,16 @@ export function registerGenerate(program: Command, ctx: Context): void {
     });
 }
 
-/** Generates the demo registry into the store through the ordinary ingest path. */
+/** Generates the demo registry into the store, with a progress bar. */
 export async function generateInto(store: Store, scale: number, seed: number, io: Io, quiet = false) {
   const bar = progress(io, 'generate', quiet);
-  const summary = await ingestSources(
-    store,
-    [
-      {
-        name: `demo(scale=${scale},seed=${seed})`,
-        format: 'generated',
-        bytesTotal: Math.round(RIGHTS_PER_SCALE * scale),
-        items: function* (): Generator<CheckedItem> {
-          let offset = 0;
-          for (const record of generateRegistry({ scale, seed })) {
-            yield checkItem({ type: 'right', record, position: { offset: offset++ } });
-          }
-        },
-      },
-    ],
-    { batchSize: 5000, onProgress: (p) => bar.update(p.done, Math.max(p.done, p.total), 'rights') },
-  );
+  const result = await loadDemo(store, {
+    scale,
+    seed,
+    onProgress: (done, total) => bar.update(done, total, 'rights'),
+  });
   bar.stop();
-  return {
-    rights: summary.accepted + summary.unchanged,
-    accepted: summary.accepted,
-    unchanged: summary.unchanged,
-  };
+  return result;
 }
 
 async function writeJsonl(file: string, scale: number, seed: number, io: Io): Promise<number> {

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { assemble } from '../assemble.js';
+import type { LogLevel } from '../config.js';
+import { countRights, loadDemo } from '../demo/index.js';
+import { customIndustries } from '../industries/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { buildApp } from './app.js';
+
+export { type AppOptions, buildApp, DEFAULT_WEB_ROOT } from './app.js';
+
+export interface StartOptions {
+  database: string;
+  host?: string;
+  /** 0: any free port. */
+  port?: number;
+  /** The demo region to create when the database holds no rights; false: never. */
+  demo?: { scale: number; seed: number } | false;
+  webRoot?: string | null;
+  logLevel?: LogLevel;
+  /** Told what start-up is doing (creating the demo region takes a while). */
+  onNotice?: (message: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  store: Store;
+  /** Stops taking requests, lets the ones in flight finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Opens the store (creating the demo region in an empty one), builds the app and listens. */
+export async function startServer(o: StartOptions): Promise<RunningServer> {
+  const store = await openStore(o.database);
+  try {
+    if (o.demo && (await countRights(store)) === 0) {
+      o.onNotice?.(
+        `The database ${store.location} is empty: creating the demo region (scale ${o.demo.scale}, seed ${o.demo.seed})…`,
+      );
+      const started = Date.now();
+      const result = await loadDemo(store, o.demo);
+      o.onNotice?.(
+        `Demo region created: ${result.rights} rights in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      );
+    }
+    assemble(await customIndustries(store.db));
+    const app = await buildApp({
+      store,
+      ...(o.logLevel ? { logLevel: o.logLevel } : {}),
+      ...(o.webRoot !== undefined ? { webRoot: o.webRoot } : {}),
+    });
+    const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 8080 });
+    let closing: Promise<void> | null = null;
+    return {
+      url: address,
+      app,
+      store,
+      close: () => {
+        closing ??= app.close().then(() => store.close());
+        return closing;
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
