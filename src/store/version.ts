@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
@@ -7,14 +7,10 @@ import type { Database } from './schema.js';
  * know when to start over.
  */
 export async function bumpDataVersion(db: Kysely<Database>): Promise<void> {
-  const row = await db
-    .selectFrom('meta')
-    .select('value')
-    .where('key', '=', 'data_version')
-    .executeTakeFirst();
+  // One statement, so two writers committing at once never end on the same version.
   await db
     .updateTable('meta')
-    .set({ value: String(Number(row?.value ?? 0) + 1) })
+    .set({ value: sql<string>`cast(cast(value as bigint) + 1 as text)` })
     .where('key', '=', 'data_version')
     .execute();
 }
