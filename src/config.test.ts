@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+import { IpregionError } from './core/index.js';
+
+describe('config', () => {
+  it('takes flags over the environment over defaults', () => {
+    const c = loadConfig({ port: '9000' }, { PORT: '7000', HOST: '0.0.0.0', IPREGION_DEMO_SCALE: 'off' });
+    expect(c.server).toEqual({ host: '0.0.0.0', port: 9000, demo: null, logLevel: 'info' });
+    expect(loadConfig({}, {}).server).toMatchObject({
+      host: '127.0.0.1',
+      port: 8080,
+      demo: { scale: 0.01, seed: 1 },
+    });
+    expect(loadConfig({}, { DATABASE_URL: 'postgres://x@h/db' }).engine).toBe('postgres');
+  });
+
+  it('reports every problem at once', () => {
+    let error: unknown;
+    try {
+      loadConfig({ db: 'mysql://x/y', port: '80a', demoScale: '2', logLevel: 'loud' }, {});
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(IpregionError);
+    const problems = (error as IpregionError).detail.problems as string[];
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/database.*port.*demo scale.*log level/s);
+  });
+});
