@@ -1,10 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchApi } from './api.js';
 import { demoCalibration } from './demo-calibration.js';
 import { benchIndustries } from './industries.js';
 import { benchIngest, benchXmlIngest } from './ingest.js';
 import { benchIngestMemory } from './ingest-memory.js';
 import { type BenchFigure, printFigures } from './report.js';
 import { benchStats } from './stats.js';
+import { benchWeb } from './web.js';
 import { benchXmlReaders } from './xml-readers.js';
 
 /**
@@ -26,8 +28,10 @@ const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   'ingest-memory': () => benchIngestMemory({ gigabytes: quick ? 0.05 : 1.05 }),
   industries: () => benchIndustries(quick ? { inputs: 10_000, minMs: 600 } : {}),
   'demo-calibration': () => demoCalibration(quick ? 0.01 : 0.1),
+  api: () => benchApi({ seconds: quick ? 3 : 15, scale: quick ? 0.002 : 0.01 }),
   stats: () =>
     benchStats({ ...(statsDb ? { db: statsDb } : {}), scale: quick ? 0.005 : 0.05, runs: quick ? 20 : 200 }),
+  web: () => benchWeb({ loads: quick ? 3 : 5 }),
 };
 
 const figures: BenchFigure[] = [];

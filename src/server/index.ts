@@ -33,6 +33,8 @@ export interface RunningServer {
 export async function startServer(o: StartOptions): Promise<RunningServer> {
   const store = await openStore(o.database);
   try {
+    // The classifier first: the demo's statistics are kept as its rights are written.
+    assemble(await customIndustries(store.db));
     if (o.demo && (await countRights(store)) === 0) {
       o.onNotice?.(
         `The database ${store.location} is empty: creating the demo region (scale ${o.demo.scale}, seed ${o.demo.seed})…`,
@@ -43,7 +45,6 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
         `Demo region created: ${result.rights} rights in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
     }
-    assemble(await customIndustries(store.db));
     const app = await buildApp({
       store,
       ...(o.logLevel ? { logLevel: o.logLevel } : {}),
