@@ -18,6 +18,7 @@ import { searchRoutes } from '../search/index.js';
 import { StatsEngine, statsRoutes } from '../stats/index.js';
 import type { Store } from '../store/index.js';
 import { healthRoutes } from './health.js';
+import { RequestLog } from './logging.js';
 import { errorHandler, problem, sendProblem } from './problem.js';
 
 export interface AppOptions {
@@ -38,6 +39,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   const level = o.logLevel ?? 'silent';
   const app = Fastify({
     logger: level === 'silent' ? false : { level },
+    logController: new RequestLog(),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
