@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import type { Io } from '../src/cli/output.js';
+import { migrations } from '../src/store/migrations/index.js';
 import { samplePath } from './fixtures.js';
 
 function memoryIo() {
@@ -28,7 +29,7 @@ describe('ipregion CLI', () => {
     expect(r.code).toBe(0);
     expect(r.json()).toMatchObject({
       engine: 'sqlite',
-      applied: ['001-registry', '002-stats', '003-custom-industries', '004-search'],
+      applied: Object.keys(migrations),
     });
   });
 

@@ -11,6 +11,7 @@ import { registerReport } from './commands/report.js';
 import { registerRights } from './commands/rights.js';
 import { registerServe } from './commands/serve.js';
 import { registerStats } from './commands/stats.js';
+import { registerUsers } from './commands/users.js';
 import type { Context } from './context.js';
 import { EXIT, type Io, processIo } from './output.js';
 
@@ -34,6 +35,7 @@ export function buildProgram(ctx: Context): Command {
   registerIndustries(program, ctx);
   registerDemo(program, ctx);
   registerCalendar(program, ctx);
+  registerUsers(program, ctx);
   registerServe(program, ctx);
   return program;
 }

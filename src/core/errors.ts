@@ -41,4 +41,29 @@ export const errors = {
       action,
       actor,
     }),
+  unauthenticated: (message = 'sign in first: this needs a session') =>
+    new IpregionError('unauthenticated', 401, message),
+  forbidden: (message = 'your role may not do this') => new IpregionError('forbidden', 403, message),
+  csrf: () =>
+    new IpregionError(
+      'csrf',
+      403,
+      'a write with a session cookie needs the x-csrf-token header of that session (from login or GET /api/auth/me)',
+    ),
+  /** Too many attempts from one address; `retryAfter` in seconds. */
+  rateLimited: (retryAfter: number) =>
+    new IpregionError('rate_limited', 429, `too many attempts: try again in ${retryAfter} s`, { retryAfter }),
+  /** A login locked after repeated failures; `retryAfter` in seconds. */
+  locked: (retryAfter: number) =>
+    new IpregionError('locked', 429, `too many failed logins: try again in ${retryAfter} s`, { retryAfter }),
+  /** The same answer for an unknown login and a wrong password. */
+  invalidCredentials: () =>
+    new IpregionError('invalid_credentials', 401, 'the login or the password is wrong'),
+  accountDisabled: () =>
+    new IpregionError('account_disabled', 403, 'this account is disabled: ask an administrator'),
+  conflict: (message: string, detail: Record<string, unknown> = {}) =>
+    new IpregionError('conflict', 409, message, detail),
+  /** A password that breaks the rules: bad input like any other, with every reason at once. */
+  invalidPassword: (reasons: string[]) =>
+    new IpregionError('invalid_input', 400, `password: ${reasons.join('; ')}`, { reasons }),
 } as const;

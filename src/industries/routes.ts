@@ -12,6 +12,7 @@ export const industryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/industries',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['reference'],
         summary: 'industry schemes and their industries (ids for the `industry` filter of statistics)',

@@ -45,6 +45,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
   r.get(
     '/reference/regions',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['reference'],
         summary: 'the region tree (GB/T 2260), from all provinces or from a root',
@@ -69,6 +70,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
   r.get(
     '/reference/regions/:code',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['reference'],
         summary: 'one region with its ancestors, children and population',
@@ -120,6 +122,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
   r.get(
     '/reference/ipc',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['reference'],
         summary:
@@ -151,6 +154,7 @@ export const referenceRoutes: FastifyPluginAsync = async (app) => {
   r.get(
     '/reference/nice',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['reference'],
         summary: 'the 45 Nice classes (NCL 13), headings in English and Chinese',

@@ -73,6 +73,7 @@ export const registryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
   r.get(
     '/meta',
     {
+      config: { public: 'statistics', permission: 'registry:read' },
       schema: {
         tags: ['registry'],
         summary: 'what the database holds: data version, rights, the default date of the dashboard',
@@ -95,6 +96,7 @@ export const registryRoutes: FastifyPluginAsync<{ store: Store }> = async (app, 
   r.get(
     '/rights/:id',
     {
+      config: { public: 'statistics', permission: 'registry:read' },
       schema: {
         tags: ['registry'],
         summary: 'a right: numbers, dates, classifications, holders, legal-status timeline and validity',

@@ -33,6 +33,7 @@ export const searchRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
   app.withTypeProvider<ZodTypeProvider>().get(
     '/rights',
     {
+      config: { public: 'statistics', permission: 'registry:read' },
       schema: {
         tags: ['registry'],
         summary: 'search rights by number, title words, holder, IPC, region, kind and in-force date',

@@ -10,6 +10,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { adminRoutes, authRoutes, installAuth, SESSION_COOKIE } from '../auth/index.js';
 import type { LogLevel } from '../config.js';
 import { industryRoutes } from '../industries/index.js';
 import { referenceRoutes } from '../reference/index.js';
@@ -47,6 +48,9 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // Before any route (and before the OpenAPI plugin's own route hook), so that every route is guarded
+  // and documented with its security.
+  installAuth(app, { store: o.store });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -57,6 +61,21 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
           "A region's intellectual-property registry and statistics. Errors are RFC 9457 problem+json with a stable `code`.",
         version: VERSION,
       },
+      components: {
+        securitySchemes: {
+          cookieAuth: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              'The session cookie set by POST /api/auth/login. Writes (POST, PUT, PATCH, DELETE) also need the x-csrf-token header.',
+          },
+        },
+      },
+      // Deny by default: every operation needs a session unless it says otherwise. `security: []`
+      // marks those public on purpose; `[{}, { cookieAuth: [] }]` those public while an
+      // administrator has public statistics on.
+      security: [{ cookieAuth: [] }],
       tags: [
         { name: 'health', description: 'liveness and readiness' },
         {
@@ -65,6 +84,7 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
         },
         { name: 'registry', description: 'search rights and read one with its timeline and validity' },
         { name: 'reference', description: 'regions, IPC, Nice classes, industries' },
+        { name: 'auth', description: 'sign in and out, users, roles, the public-statistics setting' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -74,6 +94,8 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
 
   const engine = new StatsEngine(o.store);
   await app.register(healthRoutes, { store: o.store });
+  await app.register(authRoutes, { prefix: '/api', store: o.store });
+  await app.register(adminRoutes, { prefix: '/api', store: o.store });
   await app.register(statsRoutes, { prefix: '/api', store: o.store, engine });
   await app.register(registryRoutes, { prefix: '/api', store: o.store });
   await app.register(searchRoutes, { prefix: '/api', store: o.store });

@@ -10,6 +10,7 @@ export const healthRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
   r.get(
     '/healthz',
     {
+      config: { public: true },
       schema: {
         tags: ['health'],
         summary: 'liveness',
@@ -21,6 +22,7 @@ export const healthRoutes: FastifyPluginAsync<{ store: Store }> = async (app, { 
   r.get(
     '/readyz',
     {
+      config: { public: true },
       schema: {
         tags: ['health'],
         summary: 'readiness: the database answers',

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { assemble } from '../assemble.js';
+import { ensureDemoUsers } from '../auth/index.js';
 import type { LogLevel } from '../config.js';
 import { countRights, loadDemo } from '../demo/index.js';
 import { customIndustries } from '../industries/index.js';
@@ -29,12 +30,28 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens the store (creating the demo region in an empty one), builds the app and listens. */
+/** Whether every ingest into the store was the demo generator's (its source is named `demo(…)`). */
+async function holdsOnlyDemo(store: Store): Promise<boolean> {
+  const runs = await store.db.selectFrom('ingest_runs').select('files').execute();
+  return (
+    runs.length > 0 &&
+    runs.every((r) => {
+      const files: unknown = JSON.parse(r.files);
+      return Array.isArray(files) && files.every((f) => typeof f === 'string' && f.startsWith('demo('));
+    })
+  );
+}
+
+/**
+ * Opens the store (creating the demo region, its users and public statistics in an empty one),
+ * builds the app and listens.
+ */
 export async function startServer(o: StartOptions): Promise<RunningServer> {
   const store = await openStore(o.database);
   try {
     // The classifier first: the demo's statistics are kept as its rights are written.
     assemble(await customIndustries(store.db));
+    let created = false;
     if (o.demo && (await countRights(store)) === 0) {
       o.onNotice?.(
         `The database ${store.location} is empty: creating the demo region (scale ${o.demo.scale}, seed ${o.demo.seed})…`,
@@ -44,6 +61,16 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       o.onNotice?.(
         `Demo region created: ${result.rights} rights in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
       );
+      created = true;
+    }
+    // Demo users have published passwords: only ever into a database that holds nothing but the demo.
+    if (o.demo && (created || (await holdsOnlyDemo(store)))) {
+      const logins = await ensureDemoUsers(store);
+      if (logins.length > 0) {
+        o.onNotice?.(
+          `Demo users created: ${logins.join(', ')} (passwords in docs/auth.md); statistics are public.`,
+        );
+      }
     }
     const app = await buildApp({
       store,

@@ -95,6 +95,7 @@ export const drillRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, { 
   r.get(
     '/stats/drill',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['stats'],
         summary: 'the rights behind a figure, a page at a time',
@@ -126,6 +127,7 @@ export const drillRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, { 
   r.get(
     '/stats/drill.csv',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['stats'],
         summary: 'every right behind a figure, as CSV (UTF-8, one header line)',
@@ -147,6 +149,7 @@ export const drillRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, { 
   r.get(
     '/stats/report',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['stats'],
         summary:

@@ -52,6 +52,7 @@ export const statsRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, { 
   r.get(
     '/stats/figures',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['stats'],
         summary: 'rights in force on a date, with year-on-year change, by any breakdown',
@@ -113,6 +114,7 @@ export const statsRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, { 
   r.get(
     '/stats/trend',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['stats'],
         summary: 'the same figure on several dates (e.g. year ends)',
@@ -170,6 +172,7 @@ export const statsRoutes: FastifyPluginAsync<StatsRouteOptions> = async (app, { 
   r.get(
     '/stats/flows',
     {
+      config: { public: 'statistics', permission: 'stats:read' },
       schema: {
         tags: ['stats'],
         summary: 'grants, lapses, expiries, invalidations, renewals, transfers in and out over a period',

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assemble } from '../../src/assemble.js';
+import { setPublicStatistics } from '../../src/auth/index.js';
 import { loadDemo } from '../../src/demo/index.js';
 import { buildApp } from '../../src/server/index.js';
 import { bruteForceCounts } from '../../src/stats/index.js';
@@ -18,6 +19,8 @@ describeEachEngine('HTTP API', (engine) => {
     store = await freshStore(engine);
     assemble();
     await loadDemo(store, { scale: 0.001, seed: 3 });
+    // These tests are about the answers, asked without a session (test/api/permissions.test.ts is about who may ask).
+    await setPublicStatistics(store, true);
     app = await buildApp({ store, webRoot: null });
   });
   afterAll(async () => {

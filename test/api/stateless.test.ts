@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { assemble } from '../../src/assemble.js';
+import { setPublicStatistics } from '../../src/auth/index.js';
 import { loadDemo } from '../../src/demo/index.js';
 import { checkItem, ingestSources } from '../../src/registry/index.js';
 import { buildRight } from '../../src/registry/test-factories.js';
@@ -22,6 +23,7 @@ describePostgres('two API processes on one PostgreSQL database', () => {
     first = await freshStore('postgres');
     assemble();
     await loadDemo(first, { scale: 0.001, seed: 5 });
+    await setPublicStatistics(first, true);
     second = await openStore(TEST_PG_URL, { schema: first.schema! });
     a = await buildApp({ store: first, webRoot: null });
     b = await buildApp({ store: second, webRoot: null });

@@ -3,6 +3,7 @@ import * as m001 from './001-registry.js';
 import * as m002 from './002-stats.js';
 import * as m003 from './003-custom-industries.js';
 import * as m004 from './004-search.js';
+import * as m005 from './005-auth.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '002-stats': m002,
   '003-custom-industries': m003,
   '004-search': m004,
+  '005-auth': m005,
 };
