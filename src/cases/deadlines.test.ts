@@ -204,6 +204,20 @@ describe('the stopped clock', () => {
     expect(deadline({ type, history: late }, '2026-04-01')).toMatchObject({ onTime: false, status: 'ok' });
   });
 
+  it('is done on the day the case left the limit, not on its latest change', () => {
+    const history = h(
+      ['submitted', '2024-04-15'],
+      ['reviewing', '2024-04-15'],
+      ['forwarded_to_platform', '2024-04-24'],
+      ['taken_down', '2024-04-28'],
+    );
+    expect(deadline({ type: 'ecommerce_takedown', history }, '2024-05-06')).toMatchObject({
+      due: '2024-04-24',
+      doneOn: '2024-04-24',
+      onTime: true,
+    });
+  });
+
   it('counts a month-long limit in working days across a wait', () => {
     const history = h(
       ['submitted', '2026-09-15'],

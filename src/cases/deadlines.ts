@@ -146,7 +146,10 @@ export function computeDeadline(input: DeadlineInput, asOf: IsoDate): Deadline {
     : limit.pauses.includes(current.state)
       ? 'paused'
       : 'done';
-  const doneOn = clock === 'done' ? current.at : null;
+  // The day the case left the limit's states, not the day of its latest change: an e-commerce
+  // complaint forwarded in time is on time even if the platform answers a week later.
+  const left = history.slice(first).find((e) => !runs.has(e.state) && !limit.pauses.includes(e.state));
+  const doneOn = clock === 'done' ? (left?.at ?? current.at) : null;
   const onTime = doneOn === null ? null : due === null || doneOn <= due;
   // A limit that is done is no longer warned about, late or not: `onTime` keeps the record.
   let status: DeadlineStatus = 'ok';

@@ -1,7 +1,9 @@
 import { pathToFileURL } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { assemble } from '../assemble.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCalendar } from './commands/calendar.js';
+import { registerCases } from './commands/cases.js';
 import { registerDemo } from './commands/demo.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerIndustries } from './commands/industries.js';
@@ -35,6 +37,8 @@ export function buildProgram(ctx: Context): Command {
   registerIndustries(program, ctx);
   registerDemo(program, ctx);
   registerCalendar(program, ctx);
+  registerCases(program, ctx);
+  registerAudit(program, ctx);
   registerUsers(program, ctx);
   registerServe(program, ctx);
   return program;

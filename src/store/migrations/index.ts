@@ -4,6 +4,7 @@ import * as m002 from './002-stats.js';
 import * as m003 from './003-custom-industries.js';
 import * as m004 from './004-search.js';
 import * as m005 from './005-auth.js';
+import * as m006 from './006-cases.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '003-custom-industries': m003,
   '004-search': m004,
   '005-auth': m005,
+  '006-cases': m006,
 };
