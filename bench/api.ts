@@ -7,7 +7,7 @@ import autocannon from 'autocannon';
 import type { BenchFigure } from './report.js';
 
 /** Starts a server process and waits for the JSON line that says its URL. */
-async function spawnServer(
+export async function spawnServer(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -35,7 +35,7 @@ async function spawnServer(
   return { url, child };
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   child.kill('SIGTERM');

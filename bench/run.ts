@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchApi } from './api.js';
+import { benchCases } from './cases.js';
 import { demoCalibration } from './demo-calibration.js';
 import { benchIndustries } from './industries.js';
 import { benchIngest, benchXmlIngest } from './ingest.js';
@@ -32,6 +33,7 @@ const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   stats: () =>
     benchStats({ ...(statsDb ? { db: statsDb } : {}), scale: quick ? 0.005 : 0.05, runs: quick ? 20 : 200 }),
   web: () => benchWeb({ loads: quick ? 3 : 5 }),
+  cases: () => benchCases({ seconds: quick ? 5 : 30, clients: 200 }),
 };
 
 const figures: BenchFigure[] = [];

@@ -5,7 +5,13 @@ import { IpregionError } from './core/index.js';
 describe('config', () => {
   it('takes flags over the environment over defaults', () => {
     const c = loadConfig({ port: '9000' }, { PORT: '7000', HOST: '0.0.0.0', IPREGION_DEMO_SCALE: 'off' });
-    expect(c.server).toEqual({ host: '0.0.0.0', port: 9000, demo: null, logLevel: 'info' });
+    expect(c.server).toEqual({
+      host: '0.0.0.0',
+      port: 9000,
+      demo: null,
+      logLevel: 'info',
+      evidenceDir: 'data/evidence',
+    });
     expect(loadConfig({}, {}).server).toMatchObject({
       host: '127.0.0.1',
       port: 8080,

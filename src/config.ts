@@ -15,6 +15,8 @@ export interface ServerConfig {
   /** The demo region created on first start into an empty database; null: never. */
   demo: { scale: number; seed: number } | null;
   logLevel: LogLevel;
+  /** Where case evidence files are kept (IPREGION_EVIDENCE_DIR, default data/evidence). */
+  evidenceDir: string;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,6 +33,8 @@ export interface ConfigFlags {
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_DEMO = { scale: 0.01, seed: 1 } as const;
+/** Where evidence files go unless IPREGION_EVIDENCE_DIR says otherwise (the cases module's default). */
+export const DEFAULT_EVIDENCE_DIR = 'data/evidence';
 
 /** Builds the config and reports every problem at once. */
 export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = process.env): Config {
@@ -72,5 +76,7 @@ function serverConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, problems: stri
       `log level: "${logLevel}" is not one of ${LOG_LEVELS.join(', ')} (--log-level or IPREGION_LOG_LEVEL)`,
     );
   }
-  return { host, port, demo, logLevel };
+  const evidenceDir = (env.IPREGION_EVIDENCE_DIR ?? DEFAULT_EVIDENCE_DIR).trim();
+  if (!evidenceDir) problems.push('evidence directory: empty (IPREGION_EVIDENCE_DIR)');
+  return { host, port, demo, logLevel, evidenceDir };
 }

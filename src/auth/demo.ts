@@ -4,8 +4,9 @@ import { countUsers, createUser, type NewUser } from './users.js';
 
 /**
  * The demo's users, one per kind of work, with fixed passwords (docs/auth.md lists them). The
- * officer's center is `demo-wuhan`, a placeholder id until the cases module's demo centers exist.
- * The enterprise's credit code is made up but well-formed (its check character is right).
+ * officer works at the demo's Wuhan protection center (`pc-wuhan`, the cases module's id of
+ * 中国（武汉）知识产权保护中心); the enterprise is registered with it when the demo's cases are
+ * created. Its credit code is made up but well-formed (its check character is right).
  */
 export const DEMO_USERS: readonly NewUser[] = [
   { login: 'admin', role: 'admin', displayName: '系统管理员 Administrator', password: 'central-2024-root' },
@@ -14,7 +15,7 @@ export const DEMO_USERS: readonly NewUser[] = [
     login: 'officer-wuhan',
     role: 'officer',
     displayName: '武汉保护中心 Officer',
-    centerId: 'demo-wuhan',
+    centerId: 'pc-wuhan',
     password: 'central-2024-cases',
   },
   {

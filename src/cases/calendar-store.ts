@@ -27,8 +27,29 @@ export async function listCalendarOverrides(store: Store): Promise<StoredOverrid
   }));
 }
 
+/**
+ * How long a process keeps the calendar it read, so that a busy API does not read the overrides on
+ * every request. A change made through this process applies at once; one made by another process
+ * (another API process, the CLI) within this many milliseconds.
+ */
+export const CALENDAR_CACHE_MS = 5000;
+const cached = new WeakMap<object, { at: number; calendar: Promise<WorkingCalendar> }>();
+
+function forgetCalendar(store: Store): void {
+  cached.delete(store.db);
+}
+
 /** The official calendar under the database's overrides; deadlines are counted on it. */
-export async function loadCalendar(store: Store): Promise<WorkingCalendar> {
+export function loadCalendar(store: Store): Promise<WorkingCalendar> {
+  const hit = cached.get(store.db);
+  if (hit && Date.now() - hit.at < CALENDAR_CACHE_MS) return hit.calendar;
+  const calendar = readCalendar(store);
+  cached.set(store.db, { at: Date.now(), calendar });
+  calendar.catch(() => forgetCalendar(store));
+  return calendar;
+}
+
+async function readCalendar(store: Store): Promise<WorkingCalendar> {
   const db = casesDb(store);
   const [overrides, years] = await Promise.all([
     listCalendarOverrides(store),
@@ -83,11 +104,12 @@ export async function setCalendarOverride(
         },
       ]);
     });
+  forgetCalendar(store);
   return { ...o, setBy, setAt };
 }
 
 export async function removeCalendarOverride(store: Store, date: IsoDate, actor: ActorRef): Promise<boolean> {
-  return casesDb(store)
+  const removed = await casesDb(store)
     .transaction()
     .execute(async (trx) => {
       const before = await trx
@@ -110,6 +132,8 @@ export async function removeCalendarOverride(store: Store, date: IsoDate, actor:
       ]);
       return true;
     });
+  forgetCalendar(store);
+  return removed;
 }
 
 /** Marks a year as loaded in full (its schedule entered as overrides): its deadlines stop being provisional. */
@@ -138,4 +162,5 @@ export async function markYearCovered(store: Store, year: number, actor: ActorRe
         },
       ]);
     });
+  forgetCalendar(store);
 }

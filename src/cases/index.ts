@@ -91,6 +91,7 @@ export {
   type NotifyResult,
   notificationsFor,
   notifyDeadlines,
+  readNotification,
   smtpTransport,
 } from './notify.js';
 export { type PublicStatus, publicStatus } from './public.js';
@@ -102,6 +103,7 @@ export {
 } from './registration-flow.js';
 export {
   expiryOf,
+  getRegistration,
   listRegistrations,
   REGISTRATION_STATUSES,
   REGISTRATION_YEARS,
@@ -136,7 +138,9 @@ export {
   requireCase,
   type StoredExtension,
 } from './repository.js';
+export { type CaseRouteOptions, caseRoutes } from './routes.js';
 export { type ActOptions, act, assignOfficer, type CaseEdit, editCase, grantExtension } from './service.js';
+export { limitedPublicStatus, STATUS_LOOKUP_LIMITS, statusLookupWait } from './status-limits.js';
 export {
   type CaseMatter,
   DEFAULT_LIMITS,

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { IsoDate } from '../core/index.js';
+import { errors, type IsoDate } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { applicantRecipient, officerRecipient } from './case-writes.js';
 import type { Deadline } from './deadlines.js';
@@ -183,13 +183,15 @@ async function sendPending(
   return { emailed, failed };
 }
 
-/** A recipient's notifications, newest first. */
+/** A recipient's notifications (or several recipients' together: a user's own and their center's), newest first. */
 export async function notificationsFor(
   store: Store,
-  recipient: string,
+  recipient: string | readonly string[],
   opts: { unreadOnly?: boolean; limit?: number } = {},
 ) {
-  let q = casesDb(store).selectFrom('notifications').selectAll().where('recipient', '=', recipient);
+  const recipients = typeof recipient === 'string' ? [recipient] : [...recipient];
+  if (recipients.length === 0) return [];
+  let q = casesDb(store).selectFrom('notifications').selectAll().where('recipient', 'in', recipients);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
   const rows = await q
     .orderBy('created_at', 'desc')
@@ -198,6 +200,7 @@ export async function notificationsFor(
     .execute();
   return rows.map((r) => ({
     id: r.id,
+    recipient: r.recipient,
     caseId: r.case_id,
     kind: r.kind,
     message: r.message,
@@ -208,13 +211,49 @@ export async function notificationsFor(
   }));
 }
 
-export async function markNotificationRead(store: Store, recipient: string, id: number): Promise<boolean> {
+export async function markNotificationRead(
+  store: Store,
+  recipient: string,
+  id: number,
+  now = new Date(),
+): Promise<boolean> {
   const res = await casesDb(store)
     .updateTable('notifications')
-    .set({ read_at: new Date().toISOString() })
+    .set({ read_at: now.toISOString() })
     .where('id', '=', id)
     .where('recipient', '=', recipient)
     .where('read_at', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
+}
+
+/**
+ * Marks one of the recipients' notifications read (once: a second call keeps the first time);
+ * `not_found` when it is none of theirs.
+ */
+export async function readNotification(
+  store: Store,
+  recipients: readonly string[],
+  id: number,
+  now = new Date(),
+): Promise<{ id: number; readAt: string }> {
+  const db = casesDb(store);
+  const row =
+    recipients.length === 0
+      ? undefined
+      : await db
+          .selectFrom('notifications')
+          .select(['id', 'recipient', 'read_at'])
+          .where('id', '=', id)
+          .where('recipient', 'in', [...recipients])
+          .executeTakeFirst();
+  if (!row) throw errors.notFound('notification', String(id));
+  if (row.read_at !== null) return { id, readAt: row.read_at };
+  await markNotificationRead(store, row.recipient, id, now);
+  const after = await db
+    .selectFrom('notifications')
+    .select('read_at')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return { id, readAt: after?.read_at ?? now.toISOString() };
 }

@@ -144,6 +144,15 @@ export async function requireActiveRegistration(
   throw caseErrors.notRegistered(creditCode, centerId, status === 'approved' ? 'expired' : status);
 }
 
+export async function getRegistration(store: Store, id: string): Promise<Registration | null> {
+  const row = await casesDb(store)
+    .selectFrom('enterprise_registrations')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? presentRegistration(row) : null;
+}
+
 export async function listRegistrations(
   store: Store,
   filter: { centerId?: string; creditCode?: string; status?: RegistrationStatus } = {},

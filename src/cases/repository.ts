@@ -192,6 +192,10 @@ export interface CaseFilter {
   creditCode?: string;
   type?: CaseType;
   state?: string;
+  /** Cases given to this officer (`officer_id`). */
+  officerId?: number;
+  /** Cases filed by this user (`applicant_user_id`). */
+  applicantUserId?: number;
   /** Only cases not yet closed (true) or only closed ones (false). */
   open?: boolean;
   /** Cases numbered after this one (the previous page's last number). */
@@ -206,6 +210,8 @@ export async function listCases(store: Store, filter: CaseFilter = {}): Promise<
   if (filter.creditCode) q = q.where('applicant_credit_code', '=', filter.creditCode);
   if (filter.type) q = q.where('type', '=', filter.type);
   if (filter.state) q = q.where('state', '=', filter.state);
+  if (filter.officerId !== undefined) q = q.where('officer_id', '=', filter.officerId);
+  if (filter.applicantUserId !== undefined) q = q.where('applicant_user_id', '=', filter.applicantUserId);
   if (filter.open === true) q = q.where('closed_on', 'is', null);
   if (filter.open === false) q = q.where('closed_on', 'is not', null);
   if (filter.after) q = q.where('number', '>', filter.after);

@@ -48,3 +48,26 @@ export async function resolveRights(
   if (missing !== undefined) throw errors.notFound('right', String(missing));
   return wanted.map((id) => out.find((r) => r.id === id)!);
 }
+
+/** Registry rights by id with their numbers and titles, for a case page; ids no longer in the registry are left out. */
+export async function rightTitles(
+  store: Store,
+  ids: readonly number[],
+): Promise<{ id: number; number: string; title: string | null }[]> {
+  const found = new Map<number, { id: number; number: string; title: string | null }>();
+  for (const part of chunks([...new Set(ids)], 500)) {
+    const rows = await store.db
+      .selectFrom('rights')
+      .select(['id', 'application_number', 'publication_number', 'grant_number', 'title'])
+      .where('id', 'in', part)
+      .execute();
+    for (const r of rows) {
+      found.set(r.id, {
+        id: r.id,
+        number: r.grant_number ?? r.publication_number ?? r.application_number,
+        title: r.title,
+      });
+    }
+  }
+  return ids.flatMap((id) => found.get(id) ?? []);
+}

@@ -7,7 +7,7 @@ import { loadCalendar } from './calendar-store.js';
 import { caseAudit, notifyOtherParty, pick, requireRow, save, type When } from './case-writes.js';
 import { caseDeadlines, validateExtension } from './deadlines.js';
 import { caseErrors } from './errors.js';
-import { closedOn, conclusionOf } from './handling.js';
+import { closedOn, concludingStates, conclusionOf } from './handling.js';
 import { type Case, extensionsOf, historyOf, presentCase, stateEntries } from './repository.js';
 import { type CasesTable, type CasesTrx, casesDb } from './tables.js';
 import type { CaseMatter } from './time-limits.js';
@@ -58,7 +58,10 @@ export async function act(
         ...(actor.kind === 'officer' && before.officer_id === null && actor.userId
           ? { officer_id: actor.userId }
           : {}),
-        ...(before.handled_on === null ? await concluded(trx, before, entries, calendar) : {}),
+        // Not yet handled: no earlier state concluded the case, so only the new one can.
+        ...(before.handled_on === null && concludingStates(before.type as Case['type']).includes(to)
+          ? await concluded(trx, before, entries, calendar)
+          : {}),
         ...(before.closed_on === null ? { closed_on: closedOn(before.type as Case['type'], entries) } : {}),
         version: before.version + 1,
         updated_at: now,

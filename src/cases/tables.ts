@@ -1,7 +1,7 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { Database, Store } from '../store/index.js';
 
-/** Row types of the cases tables (migration 006-cases); only this module reads or writes them. */
+/** Row types of the cases tables (migrations 006-cases, 007-case-status-lookups); only this module reads or writes them. */
 export interface CentersTable {
   id: string;
   kind: string;
@@ -151,6 +151,7 @@ export type CaseTables = {
   calendar_years: { year: number; set_by: string; set_at: string };
   audit_log: AuditLogTable;
   audit_head: { id: number; seq: number; hash: string };
+  case_status_lookups: { id: Generated<number>; ip: string; at: string };
 };
 
 export type CasesDb = Kysely<Database & CaseTables>;

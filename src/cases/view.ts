@@ -30,9 +30,14 @@ export interface CaseView {
 export async function caseView(
   store: Store,
   caseId: string,
-  options: { asOf?: IsoDate; actor?: Actor } = {},
+  options: {
+    asOf?: IsoDate;
+    actor?: Actor;
+    /** The case as just read or written: not read again. */
+    case?: Case;
+  } = {},
 ): Promise<CaseView> {
-  const c = await requireCase(store, caseId);
+  const c = options.case?.id === caseId ? options.case : await requireCase(store, caseId);
   const db = casesDb(store);
   const [history, extensions, calendar] = await Promise.all([
     historyOf(db, caseId),

@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { adminRoutes, authRoutes, installAuth, SESSION_COOKIE } from '../auth/index.js';
+import { caseRoutes } from '../cases/index.js';
 import type { LogLevel } from '../config.js';
 import { industryRoutes } from '../industries/index.js';
 import { referenceRoutes } from '../reference/index.js';
@@ -28,6 +29,8 @@ export interface AppOptions {
   logLevel?: LogLevel;
   /** The built web app (index.html and assets); null: serve the API only. */
   webRoot?: string | null;
+  /** Where case evidence files are kept (default the cases module's `data/evidence`). */
+  evidenceDir?: string;
 }
 
 /** Where `npm run build` puts the web app, from src/server or dist/server alike. */
@@ -85,6 +88,11 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
         { name: 'registry', description: 'search rights and read one with its timeline and validity' },
         { name: 'reference', description: 'regions, IPC, Nice classes, industries' },
         { name: 'auth', description: 'sign in and out, users, roles, the public-statistics setting' },
+        {
+          name: 'cases',
+          description:
+            'protection centers: centers, enterprise registration, cases and their deadlines, evidence, notifications, the calendar, center reports, the audit trail',
+        },
       ],
     },
     transform: jsonSchemaTransform,
@@ -101,6 +109,11 @@ export async function buildApp(o: AppOptions): Promise<FastifyInstance> {
   await app.register(searchRoutes, { prefix: '/api', store: o.store });
   await app.register(referenceRoutes, { prefix: '/api' });
   await app.register(industryRoutes, { prefix: '/api', store: o.store });
+  await app.register(caseRoutes, {
+    prefix: '/api',
+    store: o.store,
+    ...(o.evidenceDir ? { evidenceDir: o.evidenceDir } : {}),
+  });
 
   const webRoot = o.webRoot === undefined ? DEFAULT_WEB_ROOT : o.webRoot;
   const hasWeb = webRoot !== null && existsSync(`${webRoot}/index.html`);

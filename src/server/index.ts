@@ -6,6 +6,7 @@ import { countRights, loadDemo } from '../demo/index.js';
 import { customIndustries } from '../industries/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
+import { createDemoCases } from './demo-cases.js';
 
 export { type AppOptions, buildApp, DEFAULT_WEB_ROOT } from './app.js';
 
@@ -18,6 +19,8 @@ export interface StartOptions {
   demo?: { scale: number; seed: number } | false;
   webRoot?: string | null;
   logLevel?: LogLevel;
+  /** Where case evidence files are kept. */
+  evidenceDir?: string;
   /** Told what start-up is doing (creating the demo region takes a while). */
   onNotice?: (message: string) => void;
 }
@@ -43,7 +46,8 @@ async function holdsOnlyDemo(store: Store): Promise<boolean> {
 }
 
 /**
- * Opens the store (creating the demo region, its users and public statistics in an empty one),
+ * Opens the store (creating the demo region, its users, centers and cases and public statistics in an
+ * empty one),
  * builds the app and listens.
  */
 export async function startServer(o: StartOptions): Promise<RunningServer> {
@@ -72,10 +76,18 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
         );
       }
     }
+    // The protection centers' demo work goes with a demo region created just now (after its users,
+    // so that the demo enterprise user's own case is theirs).
+    if (o.demo && created) {
+      const started = Date.now();
+      const summary = await createDemoCases(store, o.demo.seed);
+      o.onNotice?.(`Demo cases created: ${summary}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }
     const app = await buildApp({
       store,
       ...(o.logLevel ? { logLevel: o.logLevel } : {}),
       ...(o.webRoot !== undefined ? { webRoot: o.webRoot } : {}),
+      ...(o.evidenceDir ? { evidenceDir: o.evidenceDir } : {}),
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 8080 });
     let closing: Promise<void> | null = null;

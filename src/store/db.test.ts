@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine, freshStore } from '../../test/engines.js';
-import { migrate } from './db.js';
+import { migrate, schemaFromUrl } from './db.js';
 import { migrations } from './migrations/index.js';
 
 describeEachEngine('store', (engine) => {
@@ -42,5 +42,16 @@ describeEachEngine('store', (engine) => {
       .where('key', '=', 'data_version')
       .executeTakeFirst();
     expect(v?.value).toBe('0');
+  });
+});
+
+describe('schemaFromUrl', () => {
+  it('takes the schema parameter out of a PostgreSQL URL, and refuses one that is not an identifier', () => {
+    expect(schemaFromUrl('postgres://u@h:5432/db?schema=bench_1&sslmode=disable')).toEqual({
+      url: 'postgres://u@h:5432/db?sslmode=disable',
+      schema: 'bench_1',
+    });
+    expect(schemaFromUrl('postgres://u@h/db')).toEqual({ url: 'postgres://u@h/db' });
+    expect(() => schemaFromUrl('postgres://u@h/db?schema=a;drop')).toThrow(/plain identifier/);
   });
 });

@@ -42,13 +42,31 @@ export function engineOf(location: string): Engine {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
 
+/**
+ * A PostgreSQL URL's `schema` parameter (`postgres://…/db?schema=bench_1`), which `pg` does not
+ * know: taken out of the URL and used as `OpenOptions.schema`, so that a process started with a
+ * URL alone (`--db`) can work in a schema of its own.
+ */
+export function schemaFromUrl(url: string): { url: string; schema?: string } {
+  const parsed = new URL(url);
+  const schema = parsed.searchParams.get('schema');
+  if (schema === null) return { url };
+  if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) {
+    throw errors.config([`database: schema "${schema}" is not a plain identifier (letters, digits, _)`]);
+  }
+  parsed.searchParams.delete('schema');
+  return { url: parsed.toString(), schema };
+}
+
 /** Opens the database at a file path or `postgres://` URL and brings its schema up to date. */
 export async function openStore(location: string, options: OpenOptions = {}): Promise<Store> {
   const engine = engineOf(location);
-  const store = engine === 'postgres' ? openPostgres(location, options) : openSqlite(location);
-  if (options.migrate !== false) {
+  const fromUrl = engine === 'postgres' ? schemaFromUrl(location) : { url: location };
+  const opts = fromUrl.schema && !options.schema ? { ...options, schema: fromUrl.schema } : options;
+  const store = engine === 'postgres' ? openPostgres(fromUrl.url, opts) : openSqlite(location);
+  if (opts.migrate !== false) {
     try {
-      await migrate(store.db, options.schema);
+      await migrate(store.db, opts.schema);
     } catch (e) {
       await store.close();
       throw e;

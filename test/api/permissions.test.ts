@@ -28,7 +28,7 @@ function registeredRoutes(app: FastifyInstance): Route[] {
 const key = (r: Route) => `${r.method === 'HEAD' ? 'GET' : r.method} ${r.url}`;
 
 /** Open to anyone, on purpose. Adding a route here is a decision: it is then reachable without login. */
-const PUBLIC = new Set(['GET /healthz', 'GET /readyz', 'POST /api/auth/login']);
+const PUBLIC = new Set(['GET /healthz', 'GET /readyz', 'POST /api/auth/login', 'GET /api/case-status']);
 
 /** Open without a session while an administrator has public statistics on. */
 const STATISTICS = [/^GET \/api\/(stats|reference|rights|industries)(\/|$|\.)/, /^GET \/api\/meta$/];
@@ -109,12 +109,20 @@ describeEachEngine('every route is authorized', (engine) => {
     });
     const cookie = String(login.headers['set-cookie']).split(';')[0]!;
     const csrf = login.json().csrfToken as string;
-    const adminOnly = /^(GET|POST|PUT) \/api\/(users|settings)(\/|$)/;
+    // What an analyst (read-only statistics, case reports, case reads) may not do.
+    const refused = [
+      /^(GET|POST|PUT) \/api\/(users|settings)(\/|$)/,
+      /^(POST|PUT) \/api\/centers(\/|$)/,
+      /^(GET|POST) \/api\/registrations(\/|$)/,
+      /^(POST|PATCH) \/api\/cases(\/|$)/,
+      /^(PUT|DELETE) \/api\/calendar\/overrides\//,
+      /^GET \/api\/audit\//,
+    ];
     for (const r of routes) {
       const k = key(r);
       if (!r.url.startsWith('/api/') || k.startsWith('POST /api/auth/')) continue;
       const res = await app.inject(request(r, { cookie, 'x-csrf-token': csrf }));
-      if (adminOnly.test(k)) expect(res.statusCode, k).toBe(403);
+      if (refused.some((re) => re.test(k))) expect(res.statusCode, k).toBe(403);
       else expect([401, 403], `${r.method} ${r.url}`).not.toContain(res.statusCode);
     }
   });

@@ -1,13 +1,18 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import {
+  CASE_ACTION_LABELS,
+  CASE_STATE_LABELS,
+  CASE_TYPE_LABELS,
   DICTS,
   type Dict,
   EVENT_LABELS,
   formatChange,
   formatDate,
+  formatDateTime,
   formatNumber,
   HOLDER_TYPE_LABELS,
   KIND_LABELS,
+  type Labels,
   type Lang,
   labelOf,
   nameIn,
@@ -26,6 +31,12 @@ export interface I18n {
   holderType(code: string | null | undefined): string;
   event(code: string | null | undefined): string;
   name(name: { zh: string; en: string | null } | null | undefined): string | null;
+  dateTime(iso: string | null | undefined): string;
+  caseType(code: string | null | undefined): string;
+  caseState(code: string | null | undefined): string;
+  caseAction(code: string | null | undefined): string;
+  /** A code's label from any of i18n.ts's tables. */
+  label(table: Labels, code: string | null | undefined): string;
 }
 
 function storedLang(): Lang {
@@ -64,6 +75,11 @@ export function LangProvider({ children }: { children: ReactNode }) {
       holderType: (c) => labelOf(HOLDER_TYPE_LABELS, lang, c),
       event: (c) => labelOf(EVENT_LABELS, lang, c),
       name: (n) => nameIn(lang, n),
+      dateTime: (iso) => (iso ? formatDateTime(lang, iso) : '–'),
+      caseType: (c) => labelOf(CASE_TYPE_LABELS, lang, c),
+      caseState: (c) => labelOf(CASE_STATE_LABELS, lang, c),
+      caseAction: (c) => labelOf(CASE_ACTION_LABELS, lang, c),
+      label: (table, c) => labelOf(table, lang, c),
     }),
     [lang, setLang],
   );

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App.js';
+import { AuthProvider } from './auth.js';
 import { LangProvider } from './lang.js';
 import './styles.css';
 
@@ -10,9 +11,11 @@ if (root) {
   createRoot(root).render(
     <StrictMode>
       <LangProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
+        <AuthProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </AuthProvider>
       </LangProvider>
     </StrictMode>,
   );

@@ -30,6 +30,7 @@ export function registerServe(program: Command, ctx: Context): void {
           port: config.server.port,
           demo: config.server.demo ?? false,
           logLevel: config.server.logLevel,
+          evidenceDir: config.server.evidenceDir,
           onNotice: notice,
         });
         print(ctx.io, Boolean(json), { url: server.url, database: server.store.location }, () =>

@@ -5,6 +5,7 @@ import * as m003 from './003-custom-industries.js';
 import * as m004 from './004-search.js';
 import * as m005 from './005-auth.js';
 import * as m006 from './006-cases.js';
+import * as m007 from './007-case-status-lookups.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '004-search': m004,
   '005-auth': m005,
   '006-cases': m006,
+  '007-case-status-lookups': m007,
 };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson, type Params } from './client.js';
+import { ApiError, getFresh, getJson, type Params } from './client.js';
 import type { Page } from './types.js';
 
 export interface Pages<T> {
@@ -17,9 +17,17 @@ interface State<T> {
   error?: ApiError;
 }
 
-/** A cursor-paged list: the first page for `params`, then each next page appended on `more()`. */
-export function usePages<T>(path: string | null, params: Params): Pages<T> {
-  const key = path === null ? null : JSON.stringify([path, params]);
+/**
+ * A cursor-paged list: the first page for `params`, then each next page appended on `more()`.
+ * `fresh` asks the server every time (not the session's cache); a new `reload` value starts over.
+ */
+export function usePages<T>(
+  path: string | null,
+  params: Params,
+  options: { fresh?: boolean; reload?: number } = {},
+): Pages<T> {
+  const fresh = options.fresh ?? false;
+  const key = path === null ? null : JSON.stringify([path, params, options.reload ?? 0]);
   const [state, setState] = useState<State<T>>({ key: null, rows: [], cursor: null });
   const [loading, setLoading] = useState(false);
 
@@ -31,7 +39,8 @@ export function usePages<T>(path: string | null, params: Params): Pages<T> {
       const apply = (next: (s: State<T>) => State<T>) =>
         setState((s) => (append && s.key !== key ? s : next(s)));
       setLoading(true);
-      getJson<Page<T>>(path, { ...params, cursor }).then(
+      const get = fresh ? getFresh : getJson;
+      get<Page<T>>(path, { ...params, cursor }).then(
         (page) => {
           if (!live) return;
           apply((s) => ({
@@ -52,7 +61,7 @@ export function usePages<T>(path: string | null, params: Params): Pages<T> {
         live = false;
       };
     },
-    [key, path, params],
+    [key, path, params, fresh],
   );
 
   useEffect(() => load(null, false), [load]);
