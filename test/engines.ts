@@ -20,6 +20,9 @@ async function probePostgres(): Promise<string | null> {
   try {
     await client.connect();
     await client.query('select 1');
+    // Migration 004 puts pg_trgm in `public` when it may; made here once, so that test files
+    // migrating their schemas in parallel do not race to create it.
+    await client.query('create extension if not exists pg_trgm schema public').catch(() => {});
     return null;
   } catch (e) {
     return (e as Error).message;
