@@ -1,5 +1,4 @@
 /** The auth module's public face: users, roles and permissions, sessions, login, the Fastify wiring. */
-export { creditCodeProblem } from './credit-code.js';
 export { DEMO_USERS, ensureDemoUsers } from './demo.js';
 export { LOGIN_LIMITS, logIn } from './login.js';
 export { hashPassword, PASSWORD_MIN_LENGTH, passwordProblems, verifyPassword } from './passwords.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { creditCodeCheck, creditCodeProblem } from './credit-code.js';
+import { creditCodeCheck, creditCodeProblem } from '../core/index.js';
 import { hashPassword, passwordProblems, verifyPassword } from './passwords.js';
 import { can, type Principal, permissionsOf } from './permissions.js';
 import { newUserIssues } from './users.js';

@@ -1,6 +1,5 @@
-import { errors } from '../core/index.js';
+import { creditCodeProblem, errors } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { creditCodeProblem } from './credit-code.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { isRole, type Principal, ROLES, type Role } from './permissions.js';
 import { authDb, type UsersTable } from './tables.js';

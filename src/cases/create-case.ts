@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { errors, type IsoDate, RIGHT_KINDS } from '../core/index.js';
+import { errors, type IsoDate, isCreditCode, RIGHT_KINDS } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { type ActorRef, actorLabel, chinaToday, newId, requireDate } from './actors.js';
 import { appendAudit } from './audit.js';
 import { caseAudit, type When } from './case-writes.js';
 import { requireCenter } from './centers.js';
-import { isCreditCode } from './credit-code.js';
 import { caseErrors } from './errors.js';
 import { newPublicCode, publicCodeHash } from './public.js';
 import { requireActiveRegistration } from './registrations.js';

@@ -1,6 +1,6 @@
+import { CREDIT_CODE_CHARS, withCheck } from '../core/index.js';
 import { children, getRegion } from '../reference/index.js';
 import type { Center } from './centers.js';
-import { CREDIT_CODE_CHARS, withCheck } from './credit-code.js';
 
 /**
  * The demo's seeded randomness and the names, codes and numbers it makes up. Everything here is a

@@ -1,7 +1,6 @@
-import { addDays, daysInMonth, type IsoDate } from '../core/index.js';
+import { addDays, daysInMonth, type IsoDate, withCheck } from '../core/index.js';
 import type { WorkingCalendar } from '../reference/index.js';
 import type { Center } from './centers.js';
-import { withCheck } from './credit-code.js';
 import { DemoRng, patentNumber, shopName, trademarkNumber } from './demo-data.js';
 import { CENTER_WEIGHT, type DemoEnterprise, registeredOn } from './demo-enterprises.js';
 import { type Walk, walkCase } from './demo-walk.js';

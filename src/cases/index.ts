@@ -41,7 +41,6 @@ export {
   updateCenter,
 } from './centers.js';
 export { createCase, type NewCase, newCaseSchema } from './create-case.js';
-export { isCreditCode } from './credit-code.js';
 export type {
   CaseDeadlinesInput,
   ClockState,

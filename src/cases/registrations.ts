@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { addYears, type IsoDate } from '../core/index.js';
+import { addYears, type IsoDate, isCreditCode } from '../core/index.js';
 import { getRegion, isKnownSubclass } from '../reference/index.js';
 import type { Store } from '../store/index.js';
 import { parseList } from './actors.js';
-import { isCreditCode } from './credit-code.js';
 import { caseErrors } from './errors.js';
 import { type CasesDb, type CasesTrx, casesDb, type RegistrationsTable } from './tables.js';
 

@@ -1,9 +1,8 @@
-import { IpregionError } from '../core/index.js';
+import { IpregionError, withCheck } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import type { ActorRef } from './actors.js';
 import { type CenterInput, createCenter } from './centers.js';
 import { createCase, type NewCase } from './create-case.js';
-import { withCheck } from './credit-code.js';
 import { applyRegistration, decideRegistration } from './registration-flow.js';
 import type { RegistrationInput } from './registrations.js';
 

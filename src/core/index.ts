@@ -1,4 +1,5 @@
 export * from './categories.js';
+export * from './credit-code.js';
 export * from './dates.js';
 export * from './errors.js';
 export * from './params.js';

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { withCheck } from '../../src/cases/credit-code.js';
+import { withCheck } from '../../src/core/index.js';
 import { browserProblem, launchChromium } from './browser.js';
 import {
   addTag,
