@@ -2,7 +2,16 @@ import { errors, type HolderType, type IsoDate, type RightKind } from '../core/i
 import { cityOf, provinceOf } from '../reference/index.js';
 import type { Store } from '../store/index.js';
 import { dayNumber } from './contributions.js';
-import { buildSeries, type Cell, countOn, dataVersion, loadCells, type Series } from './series.js';
+import {
+  buildSeries,
+  type Cell,
+  countOn,
+  dataVersion,
+  loadCells,
+  mergedSeries,
+  type Series,
+  totalAt,
+} from './series.js';
 
 export const DIMENSIONS = ['province', 'city', 'district', 'kind', 'holderType', 'industry'] as const;
 export type Dimension = (typeof DIMENSIONS)[number];
@@ -74,6 +83,10 @@ export class StatsEngine {
   private series: Series | null = null;
   private building: Promise<Series> | null = null;
   private selections: { version: string; byKey: Map<string, Int32Array> } = { version: '', byKey: new Map() };
+  private sums: { version: string; byKey: Map<string, { days: Int32Array; totals: Int32Array }> } = {
+    version: '',
+    byKey: new Map(),
+  };
 
   constructor(private readonly store: Store) {}
 
@@ -128,10 +141,24 @@ export class StatsEngine {
       }
     } else {
       const s = await this.current();
+      if (groupBy.length === 0) return [{ group: {}, value: this.sumOn(s, q, day) }];
       for (const i of this.selection(s, q)) add(s.cells[i]!, countOn(s, i, day));
     }
     if (groupBy.length === 0 && groups.size === 0) return [{ group: {}, value: 0 }];
     return [...groups.values()].sort((a, b) => b.value - a.value);
+  }
+
+  /** The total of the cells a filter selects on a day, from their merged series (kept per data version). */
+  private sumOn(s: Series, q: CountQuery, day: number): number {
+    const key = JSON.stringify([q.regions ?? [], q.kinds ?? [], q.holderTypes ?? [], q.industry ?? '']);
+    if (this.sums.version !== s.version) this.sums = { version: s.version, byKey: new Map() };
+    let merged = this.sums.byKey.get(key);
+    if (!merged) {
+      merged = mergedSeries(s, this.selection(s, q));
+      if (this.sums.byKey.size > 1000) this.sums.byKey.clear();
+      this.sums.byKey.set(key, merged);
+    }
+    return totalAt(merged.days, merged.totals, day);
   }
 
   /** The cells a filter selects, remembered per data version: repeated questions skip the scan. */

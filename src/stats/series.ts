@@ -83,9 +83,8 @@ export async function buildSeries(store: Store, version: string): Promise<Series
   };
 }
 
-/** The cell's count on `day`: the total at the last change on or before it. */
-export function countOn(series: Series, cellIndex: number, day: number): number {
-  const days = series.days[cellIndex]!;
+/** The total at the last change on or before `day` of a running-total series (0 before the first). */
+export function totalAt(days: Int32Array, totals: Int32Array, day: number): number {
   let lo = 0;
   let hi = days.length - 1;
   let found = -1;
@@ -96,5 +95,37 @@ export function countOn(series: Series, cellIndex: number, day: number): number 
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return found < 0 ? 0 : series.totals[cellIndex]![found]!;
+  return found < 0 ? 0 : totals[found]!;
+}
+
+/** The cell's count on `day`: the total at the last change on or before it. */
+export function countOn(series: Series, cellIndex: number, day: number): number {
+  return totalAt(series.days[cellIndex]!, series.totals[cellIndex]!, day);
+}
+
+/**
+ * One running-total series for the sum of several cells: a question without a breakdown then
+ * costs one binary search on any date, however many cells its filter selects.
+ */
+export function mergedSeries(
+  series: Series,
+  cellIndexes: Int32Array,
+): { days: Int32Array; totals: Int32Array } {
+  const changes = new Map<number, number>();
+  for (const i of cellIndexes) {
+    const days = series.days[i]!;
+    const totals = series.totals[i]!;
+    for (let k = 0; k < days.length; k++) {
+      const delta = totals[k]! - (k > 0 ? totals[k - 1]! : 0);
+      changes.set(days[k]!, (changes.get(days[k]!) ?? 0) + delta);
+    }
+  }
+  const days = Int32Array.from(changes.keys()).sort();
+  const totals = new Int32Array(days.length);
+  let running = 0;
+  for (let k = 0; k < days.length; k++) {
+    running += changes.get(days[k]!)!;
+    totals[k] = running;
+  }
+  return { days, totals };
 }

@@ -69,6 +69,20 @@ describeEachEngine('HTTP API', (engine) => {
     expect(body.figures.length).toBeGreaterThan(6);
   });
 
+  it('a figure without a breakdown equals the sum of its breakdown, on any date', async () => {
+    for (const date of ['2012-03-04', '2019-12-31', '2024-06-30']) {
+      const total = (
+        await get(`/api/stats/figures?date=${date}&region=central&kind=invention,design`)
+      ).json();
+      const parts = (
+        await get(`/api/stats/figures?date=${date}&region=central&kind=invention,design&groupBy=city`)
+      ).json();
+      const sum = (parts.figures as Array<{ value: number }>).reduce((a, f) => a + f.value, 0);
+      expect(total.figures[0].value).toBe(sum);
+      expect(sum).toBeGreaterThan(0);
+    }
+  });
+
   it('figures give density per 10,000 people and YoY', async () => {
     const body = (
       await get('/api/stats/figures?date=2024-06-30&region=34&kind=invention&density=true')
