@@ -18,6 +18,21 @@ export async function requireRow(trx: CasesTrx, caseId: string): Promise<CasesTa
   return row;
 }
 
+/**
+ * The case a change starts from, and the version it was made on: refused at once with a conflict
+ * when the caller saw another version (the guarded `save` catches a change made since).
+ */
+export async function rowAtVersion(
+  trx: CasesTrx,
+  caseId: string,
+  expectedVersion: number | undefined,
+): Promise<{ before: CasesTable; expected: number }> {
+  const before = await requireRow(trx, caseId);
+  const expected = expectedVersion ?? before.version;
+  if (before.version !== expected) throw caseErrors.conflict('case', before.number, before.version, expected);
+  return { before, expected };
+}
+
 /** The guarded write: nothing is written unless the row is still at the version the change was made on. */
 export async function save(
   trx: CasesTrx,

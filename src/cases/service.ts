@@ -4,9 +4,8 @@ import type { Store } from '../store/index.js';
 import { type ActorRef, actorLabel, chinaToday, requireDate } from './actors.js';
 import { appendAudit } from './audit.js';
 import { loadCalendar } from './calendar-store.js';
-import { caseAudit, notifyOtherParty, pick, requireRow, save, type When } from './case-writes.js';
+import { caseAudit, notifyOtherParty, pick, rowAtVersion, save, type When } from './case-writes.js';
 import { caseDeadlines, validateExtension } from './deadlines.js';
-import { caseErrors } from './errors.js';
 import { closedOn, concludingStates, conclusionOf } from './handling.js';
 import { type Case, extensionsOf, historyOf, presentCase, stateEntries } from './repository.js';
 import { type CasesTable, type CasesTrx, casesDb } from './tables.js';
@@ -38,10 +37,7 @@ export async function act(
   return casesDb(store)
     .transaction()
     .execute(async (trx) => {
-      const before = await requireRow(trx, caseId);
-      const expected = opts.expectedVersion ?? before.version;
-      if (before.version !== expected)
-        throw caseErrors.conflict('case', before.number, before.version, expected);
+      const { before, expected } = await rowAtVersion(trx, caseId, opts.expectedVersion);
       const to = transition({ type: before.type as Case['type'], state: before.state }, action, actor.kind);
       const history = await historyOf(trx, caseId);
       const day = requireDate(opts.onDate ?? chinaToday(opts.now), 'onDate');
@@ -139,10 +135,7 @@ export async function grantExtension(
   return casesDb(store)
     .transaction()
     .execute(async (trx) => {
-      const before = await requireRow(trx, caseId);
-      const expected = opts.expectedVersion ?? before.version;
-      if (before.version !== expected)
-        throw caseErrors.conflict('case', before.number, before.version, expected);
+      const { before, expected } = await rowAtVersion(trx, caseId, opts.expectedVersion);
       if (before.closed_on !== null)
         throw errors.invalidInput(`case ${before.number} is closed: no extension`);
       const history = stateEntries(await historyOf(trx, caseId));
@@ -218,10 +211,7 @@ export async function editCase(
   return casesDb(store)
     .transaction()
     .execute(async (trx) => {
-      const before = await requireRow(trx, caseId);
-      const expected = opts.expectedVersion ?? before.version;
-      if (before.version !== expected)
-        throw caseErrors.conflict('case', before.number, before.version, expected);
+      const { before, expected } = await rowAtVersion(trx, caseId, opts.expectedVersion);
       const now = (opts.now ?? new Date()).toISOString();
       const changes = { ...fields, version: before.version + 1, updated_at: now };
       const after = await save(trx, before, expected, changes);
