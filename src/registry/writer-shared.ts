@@ -2,7 +2,17 @@ import type { RightRecord } from '../core/index.js';
 import type { EventsForRight } from './ingest/types.js';
 import { baseNumbers } from './numbers.js';
 
-export type WriteItem = { type: 'right'; record: RightRecord } | { type: 'events'; events: EventsForRight };
+export type WriteItem =
+  | {
+      type: 'right';
+      record: RightRecord;
+      /**
+       * The record's statistics contribution to the cells of all industries (`baseContributions`),
+       * when the reading thread computed it: the writer then only spreads it to the industries.
+       */
+      contributions?: ReadonlyArray<readonly [string, number]>;
+    }
+  | { type: 'events'; events: EventsForRight };
 export type WriteOutcome = 'accepted' | 'unchanged' | { reject: string };
 
 /** The base forms under which a right is found (see numbers.ts). */

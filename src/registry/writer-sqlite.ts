@@ -1,7 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import { type Holder, type LegalEvent, type RightRecord, rightKey } from '../core/index.js';
 import { cellIndustries, industriesOf } from '../stats/classify.js';
-import { addInto, contributions, diffContributions, distinctEvents } from '../stats/contributions.js';
+import {
+  addInto,
+  addWithIndustries,
+  contributions,
+  diffContributions,
+  distinctEvents,
+} from '../stats/contributions.js';
 import { SqliteStatsWriter } from '../stats/maintain-sqlite.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
@@ -41,14 +47,22 @@ export class SqliteRegistryWriter {
    * Rights this batch touches, with their statistics contribution before it (null for a new right)
    * and, for a right written whole from a record, the record (so its contribution after needs no read).
    */
-  private affected = new Map<number, { before: Map<string, number> | null; record: RightRecord | null }>();
+  private affected = new Map<
+    number,
+    {
+      before: Map<string, number> | null;
+      record: RightRecord | null;
+      contributions?: ReadonlyArray<readonly [string, number]> | undefined;
+    }
+  >();
 
   constructor(
     db: SQLite.Database,
     private readonly statistics = true,
+    foldEvery?: number,
   ) {
     this.loader = new SqliteRightLoader(db);
-    this.stats = new SqliteStatsWriter(db);
+    this.stats = new SqliteStatsWriter(db, foldEvery);
     const cols =
       'key, office, kind, application_number, publication_number, grant_number, filing_date, publication_date, grant_date, title, abstract, ipc, locarno, nice, content_hash, stub, updated_at';
     this.s = {
@@ -104,7 +118,13 @@ export class SqliteRegistryWriter {
     this.stats.commit();
     for (const [k, v] of this.pendingHolders) this.holderIds.set(k, v);
     trimCache(this.holderIds);
+    if (this.stats.foldDue) this.stats.fold();
     return outcomes;
+  }
+
+  /** Folds the statistics journal into the deltas: the end of an ingest. */
+  async finish(): Promise<void> {
+    this.stats.fold();
   }
 
   private writeOne(item: WriteItem, now: string): WriteOutcome {
@@ -112,7 +132,7 @@ export class SqliteRegistryWriter {
       const { id, changed, isNew } = this.saveRight(item.record, false, now);
       const added = this.saveEvents(id, item.record.events, isNew);
       if (this.statistics && isNew && !this.affected.has(id)) {
-        this.affected.set(id, { before: null, record: item.record });
+        this.affected.set(id, { before: null, record: item.record, contributions: item.contributions });
       }
       return changed || added ? 'accepted' : 'unchanged';
     }
@@ -149,7 +169,14 @@ export class SqliteRegistryWriter {
   /** Adds the difference each touched right makes to the statistics, in the same transaction. */
   private updateStatistics(): void {
     const deltas = new Map<string, number>();
-    for (const [id, { before, record }] of this.affected) {
+    for (const [id, { before, record, contributions: base }] of this.affected) {
+      if (record && base && before === null) {
+        // A new right written whole from its record: the reader computed its contribution.
+        const industries = industriesOf(record);
+        this.stats.setIndustries(id, industries, false);
+        addWithIndustries(deltas, base, cellIndustries(industries));
+        continue;
+      }
       const after = record
         ? { ...record, events: distinctEvents(record.events, eventKey) }
         : this.loader.load(id);

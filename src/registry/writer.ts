@@ -31,21 +31,33 @@ interface PendingRight {
  * multi-row statements, a round trip per table rather than per row.
  */
 export class RegistryWriter {
-  private readonly impl: { write(items: readonly WriteItem[]): Promise<WriteOutcome[]> };
+  private readonly impl: {
+    write(items: readonly WriteItem[]): Promise<WriteOutcome[]>;
+    finish?(): Promise<void>;
+  };
 
   /**
    * `skipStatistics` leaves the statistics structure out of date: only benchmarks, on throwaway
-   * databases, use it to measure what maintaining the structure costs.
+   * databases, use it to measure what maintaining the structure costs. `foldEvery`: journal rows
+   * after which SQLite folds the statistics journal (default `FOLD_EVERY`; tests make it small).
    */
-  constructor(store: Store, options: { skipStatistics?: boolean } = {}) {
+  constructor(store: Store, options: { skipStatistics?: boolean; foldEvery?: number } = {}) {
     const statistics = !options.skipStatistics;
     this.impl = store.sqlite
-      ? new SqliteRegistryWriter(store.sqlite, statistics)
+      ? new SqliteRegistryWriter(store.sqlite, statistics, options.foldEvery)
       : new KyselyRegistryWriter(store, statistics);
   }
 
   write(items: readonly WriteItem[]): Promise<WriteOutcome[]> {
     return this.impl.write(items);
+  }
+
+  /**
+   * Tidies up after the last batch: on SQLite, folds the statistics journal into the deltas (see
+   * migration 008). Optional for correctness — readers count the journal too — but it keeps reads fast.
+   */
+  async finish(): Promise<void> {
+    await this.impl.finish?.();
   }
 }
 

@@ -3,7 +3,14 @@ import type { IsoDate, RightRecord } from '../core/index.js';
 import { generateRegistry } from '../demo/index.js';
 import { buildHolder, buildRight } from '../registry/test-factories.js';
 import { firstHolderOn, inForceOn } from '../registry/validity.js';
-import { addInto, contributions, dayNumber, parseDeltaKey } from './contributions.js';
+import {
+  addInto,
+  addWithIndustries,
+  baseContributions,
+  contributions,
+  dayNumber,
+  parseDeltaKey,
+} from './contributions.js';
 
 /** Σ deltas with day ≤ D and known_from ≤ K, by "region|kind" (all-industries cells only). */
 function countFromDeltas(deltas: Map<string, number>, date: IsoDate, knownOn: IsoDate): Map<string, number> {
@@ -66,5 +73,20 @@ describe('contributions', () => {
     expect(countFromDeltas(c, '2023-06-30', '2099-01-01')).toEqual(new Map([['420111|invention', 1]]));
     expect(countFromDeltas(c, '2023-06-30', '2023-05-19')).toEqual(new Map([['340104|invention', 1]]));
     expect(countFromDeltas(c, '2023-04-30', '2099-01-01')).toEqual(new Map([['340104|invention', 1]]));
+  });
+
+  it('spread from the all-industries cell to any industries, equal those computed with the industries', () => {
+    const rights = [...generateRegistry({ scale: 0.0005, seed: 5 })];
+    const choices = [[], ['ai'], ['ai', 'rare-earth'], ['new-energy', 'ai', 'biomed']];
+    let nonEmpty = 0;
+    for (const [i, r] of rights.entries()) {
+      const industries = choices[i % choices.length]!;
+      const spread = new Map<string, number>();
+      addWithIndustries(spread, baseContributions(r), industries);
+      const direct = contributions(r, industries);
+      expect(spread).toEqual(direct);
+      if (direct.size > 0 && industries.length > 0) nonEmpty += 1;
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
   });
 });

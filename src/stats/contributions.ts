@@ -141,6 +141,41 @@ export function contributions(right: StatsSubject, industries: readonly string[]
   return out;
 }
 
+/**
+ * The right's contribution to the cells of all industries alone: what `addWithIndustries` spreads
+ * to its industries' cells. The ingest computes it in the reading thread, which has the record but
+ * not the industries (an administrator's own are in the database).
+ */
+export function baseContributions(right: StatsSubject): Array<[string, number]> {
+  return [...contributions(right, [])];
+}
+
+/**
+ * Adds a base contribution (see `baseContributions`) into `into` for the cell of all industries and
+ * for each of `industries`: the same as adding `contributions(right, industries)`, whose points are
+ * those of the all-industries cell repeated in every industry's cell.
+ */
+export function addWithIndustries(
+  into: Map<string, number>,
+  base: Iterable<readonly [string, number]>,
+  industries: readonly string[],
+): void {
+  const add = (k: string, v: number) => {
+    const d = (into.get(k) ?? 0) + v;
+    if (d === 0) into.delete(k);
+    else into.set(k, d);
+  };
+  for (const [key, v] of base) {
+    add(key, v);
+    if (industries.length === 0) continue;
+    // region SEP kind SEP holderType SEP (industry = '') SEP day SEP knownFrom
+    const at = key.indexOf(SEP, key.indexOf(SEP, key.indexOf(SEP) + 1) + 1) + 1;
+    const head = key.slice(0, at);
+    const tail = key.slice(at);
+    for (const industry of industries) add(`${head}${industry}${tail}`, v);
+  }
+}
+
 /** after − before, dropping zeros. */
 export function diffContributions(
   before: Map<string, number> | null,

@@ -7,6 +7,7 @@ import {
   type Cell,
   countOn,
   dataVersion,
+  deltaRows,
   loadCells,
   mergedSeries,
   type Series,
@@ -129,7 +130,7 @@ export class StatsEngine {
       const wanted = this.cellFilter(q);
       const cells = new Map((await loadCells(this.store.db)).map((c) => [c.id, c]));
       const rows = await this.store.db
-        .selectFrom('stat_deltas')
+        .selectFrom(deltaRows(this.store.db))
         .select(['cell_id', (eb) => eb.fn.sum<number>('delta').as('n')])
         .where('day', '<=', day)
         .where('known_from', '<=', dayNumber(q.knownOn))

@@ -25,6 +25,7 @@ export async function rebuildStatistics(
       ).n,
     );
     await trx.deleteFrom('stat_deltas').execute();
+    await trx.deleteFrom('stat_journal').execute();
     await trx.deleteFrom('right_industries').execute();
     let last = 0;
     let done = 0;

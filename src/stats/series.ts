@@ -44,23 +44,54 @@ export async function loadCells(db: Kysely<Database>): Promise<Cell[]> {
   }));
 }
 
+/**
+ * Every delta row: `stat_deltas` and the journal not yet folded into it (migration 008). Readers
+ * always add both, so an answer never depends on whether the journal was folded.
+ */
+export function deltaRows(db: Kysely<Database>) {
+  const columns = ['cell_id', 'day', 'known_from', 'delta'] as const;
+  return db
+    .selectFrom('stat_deltas')
+    .select(columns)
+    .unionAll(db.selectFrom('stat_journal').select(columns))
+    .as('d');
+}
+
+type DailyDelta = [cellId: number, day: number, delta: number];
+
 /** The deltas summed by cell and day, in cell and day order: [cell_id, day, delta] rows. */
-async function* dailyDeltas(store: Store): AsyncGenerator<[number, number, number]> {
-  const query =
-    'select cell_id, day, sum(delta) as delta from stat_deltas group by cell_id, day order by cell_id, day';
+async function* dailyDeltas(store: Store): AsyncGenerator<DailyDelta> {
   if (store.sqlite) {
-    // At full scale these are millions of rows: stream them rather than build an object per row.
-    yield* store.sqlite.prepare(query).raw().iterate() as IterableIterator<[number, number, number]>;
+    const query = (table: string) =>
+      `select cell_id, day, sum(delta) as delta from ${table} group by cell_id, day order by cell_id, day`;
+    // The journal is small (folded every few million rows); the deltas, at full scale, are tens of
+    // millions of rows: stream them in key order rather than build an object per row, and merge.
+    const journal = store.sqlite.prepare(query('stat_journal')).raw().all() as DailyDelta[];
+    const deltas = store.sqlite.prepare(query('stat_deltas')).raw().iterate() as IterableIterator<DailyDelta>;
+    yield* mergeDaily(deltas, journal);
     return;
   }
   const rows = await store.db
-    .selectFrom('stat_deltas')
+    .selectFrom(deltaRows(store.db))
     .select(['cell_id', 'day', (eb) => eb.fn.sum<number>('delta').as('delta')])
     .groupBy(['cell_id', 'day'])
     .orderBy('cell_id')
     .orderBy('day')
     .execute();
   for (const r of rows) yield [r.cell_id, r.day, Number(r.delta)];
+}
+
+/** Two lists of [cell, day, delta] in (cell, day) order merged into one, equal keys summed. */
+export function* mergeDaily(a: Iterable<DailyDelta>, b: readonly DailyDelta[]): Generator<DailyDelta> {
+  let j = 0;
+  for (const row of a) {
+    while (j < b.length && (b[j]![0] < row[0] || (b[j]![0] === row[0] && b[j]![1] < row[1]))) yield b[j++]!;
+    if (j < b.length && b[j]![0] === row[0] && b[j]![1] === row[1]) {
+      yield [row[0], row[1], row[2] + b[j]![2]];
+      j += 1;
+    } else yield row;
+  }
+  while (j < b.length) yield b[j++]!;
 }
 
 export async function buildSeries(store: Store, version: string): Promise<Series> {

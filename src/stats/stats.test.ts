@@ -3,6 +3,7 @@ import { describeEachEngine, freshStore } from '../../test/engines.js';
 import type { IsoDate } from '../core/index.js';
 import { ingestSources } from '../registry/index.js';
 import { checkItem } from '../registry/ingest/check.js';
+import { RegistryWriter } from '../registry/writer.js';
 import { bruteForceCounts } from './brute.js';
 import { StatsEngine } from './engine.js';
 import { randomRegistry } from './random-registry.js';
@@ -105,6 +106,38 @@ describeEachEngine('statistics structure against brute-force SQL', (engineName) 
     );
     expect(s.rejected).toBe(0);
     for (const date of DATES.slice(3))
+      for (const knownOn of KNOWN) await compare(store, engine, date, knownOn);
+  });
+
+  it('agrees while deltas wait in the journal, after a fold in the middle, and after the last fold', async () => {
+    const journalRows = async () =>
+      Number(
+        (
+          await store.db
+            .selectFrom('stat_journal')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    // Every other batch as the reading thread sends it (with its base contribution), the others bare.
+    const records = randomRegistry(31, 300);
+    // The first half folded after every batch, the second left in the journal.
+    const folding = new RegistryWriter(store, { foldEvery: 1 });
+    const writer = new RegistryWriter(store);
+    for (let i = 0; i < records.length; i += 25) {
+      const items = records.slice(i, i + 25).map((record, j) => {
+        const checked = checkItem({ type: 'right', record, position: { offset: i + j } });
+        if (!('item' in checked) || checked.item.type !== 'right') throw new Error('not a right');
+        return (i / 25) % 2 === 0 ? checked.item : { type: 'right' as const, record: checked.item.record };
+      });
+      await (i < records.length / 2 ? folding : writer).write(items);
+    }
+    if (engineName === 'sqlite') expect(await journalRows()).toBeGreaterThan(0);
+    for (const date of DATES.slice(2))
+      for (const knownOn of KNOWN) await compare(store, engine, date, knownOn);
+    await writer.finish();
+    expect(await journalRows()).toBe(0);
+    for (const date of DATES.slice(2))
       for (const knownOn of KNOWN) await compare(store, engine, date, knownOn);
   });
 

@@ -107,6 +107,9 @@ export interface StatDeltasTable {
   delta: number;
 }
 
+/** Deltas not yet folded into `stat_deltas` (see migration 008): the same columns, no key. */
+export type StatJournalTable = StatDeltasTable;
+
 export interface RightIndustriesTable {
   right_id: number;
   industry: string;
@@ -129,6 +132,7 @@ export interface Database {
   meta: MetaTable;
   stat_cells: StatCellsTable;
   stat_deltas: StatDeltasTable;
+  stat_journal: StatJournalTable;
   right_industries: RightIndustriesTable;
   custom_industries: CustomIndustriesTable;
 }

@@ -1,4 +1,6 @@
+import { baseContributions, distinctEvents } from '../../stats/contributions.js';
 import { enrichEvent, enrichRecord } from '../enrich.js';
+import { eventKey } from '../hashing.js';
 import { eventProblems, recordProblems } from '../validate.js';
 import type { WriteItem } from '../writer-shared.js';
 import type { Position, ReaderItem } from './types.js';
@@ -8,15 +10,22 @@ export type CheckedItem =
   | { item: WriteItem; position: Position }
   | { reject: string; excerpt?: string; position: Position };
 
-/** Validates a reader's item and fills what it leaves open (holder types and regions). */
-export function checkItem(item: ReaderItem): CheckedItem {
+/**
+ * Validates a reader's item and fills what it leaves open (holder types and regions); with
+ * `statistics`, also computes a right's base statistics contribution for the writer.
+ */
+export function checkItem(item: ReaderItem, statistics = true): CheckedItem {
   const position = item.position;
   if (item.type === 'reject')
     return { reject: item.reason, position, ...(item.excerpt ? { excerpt: item.excerpt } : {}) };
   if (item.type === 'right') {
     const problems = recordProblems(item.record);
     if (problems.length > 0) return { reject: problems.join('; '), position };
-    return { item: { type: 'right', record: enrichRecord(item.record) }, position };
+    const record = enrichRecord(item.record);
+    if (!statistics) return { item: { type: 'right', record }, position };
+    // Here, in the reading thread, so that the writing thread only spreads it to the industries.
+    const contributions = baseContributions({ ...record, events: distinctEvents(record.events, eventKey) });
+    return { item: { type: 'right', record, contributions }, position };
   }
   const problems = eventProblems(item.events.events);
   if (problems.length > 0) return { reject: problems.join('; '), position };
@@ -28,6 +37,7 @@ export function checkItem(item: ReaderItem): CheckedItem {
 
 export async function* checkAll(
   items: AsyncIterable<ReaderItem> | Iterable<ReaderItem>,
+  statistics = true,
 ): AsyncGenerator<CheckedItem> {
-  for await (const item of items) yield checkItem(item);
+  for await (const item of items) yield checkItem(item, statistics);
 }

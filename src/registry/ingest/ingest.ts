@@ -85,7 +85,10 @@ export async function ingestFiles(
       bytesTotal: statSync(file).size,
       items: () => {
         if (!reader) return [unknownFormat(file)];
-        return options.parallel === false ? checkAll(reader.read(file)) : readInWorker(file, reader.format);
+        const statistics = options.skipStatistics !== true;
+        return options.parallel === false
+          ? checkAll(reader.read(file), statistics)
+          : readInWorker(file, reader.format, statistics);
       },
     });
   }
@@ -139,6 +142,7 @@ export async function ingestSources(
       summaries.push(summary);
       await loadItems(source, writer, rejects, summary, options);
     }
+    await writer.finish();
   } finally {
     await rejects.close();
   }

@@ -24,8 +24,12 @@ function startWorker(input: WorkerInput): Worker {
 }
 
 /** The checked items of a file, read in a worker thread; errors of the worker surface here. */
-export async function* readInWorker(file: string, format: FormatName): AsyncGenerator<CheckedItem> {
-  const worker = startWorker({ file, format });
+export async function* readInWorker(
+  file: string,
+  format: FormatName,
+  statistics = true,
+): AsyncGenerator<CheckedItem> {
+  const worker = startWorker({ file, format, statistics });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
   let failure: Error | null = null;

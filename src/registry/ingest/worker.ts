@@ -11,6 +11,8 @@ import type { FormatName } from './types.js';
 export interface WorkerInput {
   file: string;
   format: FormatName;
+  /** Whether the writer keeps the statistics (then rights carry their base contribution). */
+  statistics: boolean;
 }
 
 export type WorkerMessage =
@@ -38,7 +40,7 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
   const reader = await readerFor(input.file, input.format);
   let batch: CheckedItem[] = [];
   for await (const item of reader.read(input.file)) {
-    batch.push(checkItem(item));
+    batch.push(checkItem(item, input.statistics));
     if (batch.length >= BATCH) {
       await send(batch);
       batch = [];

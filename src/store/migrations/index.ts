@@ -6,6 +6,7 @@ import * as m004 from './004-search.js';
 import * as m005 from './005-auth.js';
 import * as m006 from './006-cases.js';
 import * as m007 from './007-case-status-lookups.js';
+import * as m008 from './008-stat-journal.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '005-auth': m005,
   '006-cases': m006,
   '007-case-status-lookups': m007,
+  '008-stat-journal': m008,
 };
