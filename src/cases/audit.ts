@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
+import { PostgresAdapter, type RawBuilder, sql } from 'kysely';
+import { errors } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { type AuditLogTable, type CasesTrx, casesDb } from './tables.js';
 
@@ -60,7 +61,15 @@ export function canonicalJson(value: unknown): string {
 }
 
 export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const body = canonicalJson({
+  return createHash('sha256')
+    .update(e.prevHash)
+    .update(canonicalJson(hashedFields(e)))
+    .digest('hex');
+}
+
+/** What an entry's hash covers: every field but the hash. */
+function hashedFields(e: Omit<AuditEntry, 'hash'>) {
+  return {
     seq: e.seq,
     at: e.at,
     actor: e.actor,
@@ -71,17 +80,58 @@ export function entryHash(e: Omit<AuditEntry, 'hash'>): string {
     before: e.before,
     after: e.after,
     prevHash: e.prevHash,
-  });
-  return createHash('sha256').update(e.prevHash).update(body).digest('hex');
+  };
+}
+
+/** An entry before it has a place in the chain. */
+type Unplaced = Omit<AuditEntry, 'seq' | 'prevHash' | 'hash'>;
+
+const PLACE = ',"prevHash":"","seq":0}';
+
+/**
+ * The canonical JSON of an entry up to its two last keys, prevHash and seq (they sort last), with
+ * the comma before them: PostgreSQL appends `"prevHash":"<hex>","seq":<n>}` (see `auditCtes`), and
+ * SHA-256(prevHash + prefix + that) is the entry's `entryHash`.
+ */
+export function entryPrefix(e: Unplaced): string {
+  const placed = canonicalJson(hashedFields({ ...e, prevHash: '', seq: 0 }));
+  if (!placed.endsWith(PLACE))
+    throw errors.database('audit: prevHash and seq no longer sort last in an entry');
+  return `${placed.slice(0, -PLACE.length)},`;
+}
+
+/** The entry an input makes: its defaults filled in, its snapshots through JSON and back. */
+function unplaced(input: AuditInput, now: string): Unplaced {
+  return {
+    at: input.at ?? now,
+    actor: input.actor,
+    ip: input.ip ?? null,
+    entity: input.entity,
+    entityId: input.entityId,
+    action: input.action,
+    // Through JSON and back, so that what is hashed is exactly what verification will read.
+    before: roundTrip(input.before),
+    after: roundTrip(input.after),
+  };
 }
 
 /**
  * Appends entries to the chain inside the caller's transaction, so that a change and its audit
  * entries commit together or not at all. Call it once, last, in a transaction: taking the head's
- * row lock last keeps it held for the shortest time and in one order (no deadlocks).
+ * row lock last keeps it held for the shortest time and in one order (no deadlocks). On PostgreSQL
+ * one entry takes one statement (`auditCtes`); several entries, and SQLite, take three.
  */
 export async function appendAudit(trx: CasesTrx, inputs: readonly AuditInput[]): Promise<AuditEntry[]> {
   if (inputs.length === 0) return [];
+  const now = new Date().toISOString();
+  if (inputs.length === 1 && trx.getExecutor().adapter instanceof PostgresAdapter) {
+    const e = unplaced(inputs[0]!, now);
+    const { rows } = await sql<{ seq: number; prev_hash: string; hash: string }>`
+      with ${placeEntry(e)} select seq, prev_hash, hash from audit_entry`.execute(trx);
+    const placed = rows[0];
+    if (!placed) throw errors.database('audit: the chain has no head (audit_head id 1)');
+    return [{ seq: placed.seq, ...e, prevHash: placed.prev_hash, hash: placed.hash }];
+  }
   // The update takes the head row's lock: a concurrent appender waits here until this one commits,
   // then reads the tail this one left (PostgreSQL re-reads the row after the wait).
   const head = await trx
@@ -92,23 +142,10 @@ export async function appendAudit(trx: CasesTrx, inputs: readonly AuditInput[]):
     .executeTakeFirstOrThrow();
   let prevHash = head.hash;
   let seq = head.seq - inputs.length;
-  const now = new Date().toISOString();
   const entries: AuditEntry[] = [];
   for (const input of inputs) {
     seq += 1;
-    const base = {
-      seq,
-      at: input.at ?? now,
-      actor: input.actor,
-      ip: input.ip ?? null,
-      entity: input.entity,
-      entityId: input.entityId,
-      action: input.action,
-      // Through JSON and back, so that what is hashed is exactly what verification will read.
-      before: roundTrip(input.before),
-      after: roundTrip(input.after),
-      prevHash,
-    };
+    const base = { seq, ...unplaced(input, now), prevHash };
     const entry = { ...base, hash: entryHash(base) };
     entries.push(entry);
     prevHash = entry.hash;
@@ -119,12 +156,54 @@ export async function appendAudit(trx: CasesTrx, inputs: readonly AuditInput[]):
       .values(entries.slice(i, i + 500).map(toRow))
       .execute();
   }
-  await trx.updateTable('audit_head').set({ hash: prevHash }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ hash: prevHash, prev_hash: entries.at(-1)!.prevHash })
+    .where('id', '=', 1)
+    .execute();
   return entries;
+}
+
+/**
+ * PostgreSQL: appending one entry as two CTEs, `audit_tail` and `audit_entry`, for one statement of
+ * the caller's (with the change it records, see case-writes.ts). The head's update takes the row
+ * lock that serializes appenders (one that waited works from the tail the other left: PostgreSQL
+ * re-reads an updated row after the wait), and hashes the entry from the old tail: the prefix is
+ * canonical JSON made here, the database adds only hex and an integer, so the hash is `entryHash`'s.
+ * `onlyIf` names a CTE of the statement that must have written a row, or nothing is appended.
+ */
+export function auditCtes(input: AuditInput, onlyIf?: string): RawBuilder<unknown> {
+  return placeEntry(unplaced(input, new Date().toISOString()), onlyIf);
+}
+
+function placeEntry(e: Unplaced, onlyIf?: string): RawBuilder<unknown> {
+  const guard = onlyIf ? sql` and exists (select 1 from ${sql.table(onlyIf)})` : sql``;
+  return sql`audit_tail as (
+      update audit_head set
+        prev_hash = hash,
+        seq = seq + 1,
+        hash = encode(sha256(convert_to(
+          hash || ${entryPrefix(e)}::text || '"prevHash":"' || hash || '","seq":' || (seq + 1)::text || '}',
+          'UTF8')), 'hex')
+      where id = 1${guard}
+      returning seq, prev_hash, hash
+    ), audit_entry as (
+      insert into audit_log
+        (seq, "at", actor, ip, entity, entity_id, "action", "before", "after", prev_hash, hash)
+      select seq, ${e.at}, ${e.actor}, ${e.ip}, ${e.entity}, ${e.entityId}, ${e.action},
+        ${snapshot(e.before)}, ${snapshot(e.after)}, prev_hash, hash
+      from audit_tail
+      returning seq, prev_hash, hash
+    )`;
 }
 
 function roundTrip(v: unknown): unknown {
   return v === undefined || v === null ? null : JSON.parse(JSON.stringify(v));
+}
+
+/** A snapshot as stored: JSON text, or null. */
+function snapshot(v: unknown): string | null {
+  return v === null ? null : JSON.stringify(v);
 }
 
 function toRow(e: AuditEntry): AuditLogTable {
@@ -136,8 +215,8 @@ function toRow(e: AuditEntry): AuditLogTable {
     entity: e.entity,
     entity_id: e.entityId,
     action: e.action,
-    before: e.before === null ? null : JSON.stringify(e.before),
-    after: e.after === null ? null : JSON.stringify(e.after),
+    before: snapshot(e.before),
+    after: snapshot(e.after),
     prev_hash: e.prevHash,
     hash: e.hash,
   };

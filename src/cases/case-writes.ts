@@ -1,10 +1,30 @@
-import { errors, type IsoDate } from '../core/index.js';
+import { type Insertable, sql } from 'kysely';
+import type { IsoDate } from '../core/index.js';
+import type { Engine, Store } from '../store/index.js';
 import { type ActorRef, actorLabel } from './actors.js';
-import type { AuditInput } from './audit.js';
+import { type AuditInput, appendAudit, auditCtes } from './audit.js';
 import { caseErrors } from './errors.js';
-import type { CasesTable, CasesTrx } from './tables.js';
+import type {
+  CaseExtensionsTable,
+  CaseHistoryTable,
+  CasesDb,
+  CasesTable,
+  CasesTrx,
+  NotificationsTable,
+} from './tables.js';
+import { casesDb } from './tables.js';
 
-/** What every case change shares: the guarded write, the other party's notification, the audit entry. */
+/**
+ * What every case change shares: the version it was made on, the guarded write with the rows that
+ * go with it (a history row, an extension, the other party's notification) and its audit entry.
+ * The write is all or nothing, and only when the row is still at the version the change was made
+ * on (`where id = ? and version = ?`): that guard, not a lock taken when reading, is what keeps two
+ * changes from overwriting each other, so the case may be read before (and outside) the write.
+ * On PostgreSQL the whole write is one statement of data-modifying CTEs, each later part reading
+ * the case's CTE (no row written there, nothing written at all); elsewhere a transaction of steps.
+ */
+
+/** When a change takes effect. */
 export interface When {
   /** The day in China the change takes effect (deadlines count from it); default today. */
   onDate?: IsoDate;
@@ -12,76 +32,118 @@ export interface When {
   now?: Date;
 }
 
-export async function requireRow(trx: CasesTrx, caseId: string): Promise<CasesTable> {
-  const row = await trx.selectFrom('cases').selectAll().where('id', '=', caseId).executeTakeFirst();
-  if (!row) throw errors.notFound('case', caseId);
-  return row;
+/** The version a change is made on: refused at once with a conflict when the caller saw another. */
+export function versionFor(before: CasesTable, expectedVersion: number | undefined): number {
+  const expected = expectedVersion ?? before.version;
+  if (before.version !== expected) throw caseErrors.conflict('case', before.number, before.version, expected);
+  return expected;
+}
+
+/** Rows written with a case, only when the case row is. */
+export interface CaseRows {
+  case_history?: Insertable<CaseHistoryTable>;
+  case_extensions?: Insertable<CaseExtensionsTable>;
+  notifications?: Insertable<NotificationsTable>;
+}
+
+/** A change of a case: a guarded update of the row read (`before`), or a new case. */
+export type CaseWrite = (
+  | { update: { before: CasesTable; expected: number; changes: Partial<CasesTable> } }
+  | { insert: CasesTable }
+) & { rows: CaseRows; audit: AuditInput };
+
+/** Writes a change on its own: one statement on PostgreSQL, a transaction elsewhere. */
+export async function writeCase(store: Pick<Store, 'db' | 'engine'>, w: CaseWrite): Promise<void> {
+  const db = casesDb(store);
+  if (store.engine === 'postgres') return writeStatement(db, w);
+  await db.transaction().execute((trx) => writeSteps(trx, w));
+}
+
+/** Writes a change inside the caller's transaction (filing a case, after taking its number). */
+export function writeCaseIn(trx: CasesTrx, engine: Engine, w: CaseWrite): Promise<void> {
+  return engine === 'postgres' ? writeStatement(trx, w) : writeSteps(trx, w);
+}
+
+async function writeSteps(trx: CasesTrx, w: CaseWrite): Promise<void> {
+  if ('update' in w) {
+    const { before, expected, changes } = w.update;
+    const res = await trx
+      .updateTable('cases')
+      .set(changes)
+      .where('id', '=', before.id)
+      .where('version', '=', expected)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) await conflict(trx, w.update);
+  } else {
+    await trx.insertInto('cases').values(w.insert).execute();
+  }
+  if (w.rows.case_history) await trx.insertInto('case_history').values(w.rows.case_history).execute();
+  if (w.rows.case_extensions)
+    await trx.insertInto('case_extensions').values(w.rows.case_extensions).execute();
+  if (w.rows.notifications) await trx.insertInto('notifications').values(w.rows.notifications).execute();
+  await appendAudit(trx, [w.audit]);
 }
 
 /**
- * The case a change starts from, and the version it was made on: refused at once with a conflict
- * when the caller saw another version (the guarded `save` catches a change made since).
+ * PostgreSQL: `with written as (update cases … where id = ? and version = ? returning id)` (or the
+ * insert of a new case), then each row as `insert … select … from written` and the audit entry
+ * only if `written` holds a row (`auditCtes`). One round trip, atomic on its own; the case row's
+ * lock is taken before the audit head's, as in a transaction of steps.
  */
-export async function rowAtVersion(
-  trx: CasesTrx,
-  caseId: string,
-  expectedVersion: number | undefined,
-): Promise<{ before: CasesTable; expected: number }> {
-  const before = await requireRow(trx, caseId);
-  const expected = expectedVersion ?? before.version;
-  if (before.version !== expected) throw caseErrors.conflict('case', before.number, before.version, expected);
-  return { before, expected };
+async function writeStatement(db: CasesDb | CasesTrx, w: CaseWrite): Promise<void> {
+  const first =
+    'update' in w
+      ? db
+          .updateTable('cases')
+          .set(w.update.changes)
+          .where('id', '=', w.update.before.id)
+          .where('version', '=', w.update.expected)
+          .returning('id')
+      : db.insertInto('cases').values(w.insert).returning('id');
+  const rows = Object.entries(w.rows).flatMap(([table, row]) =>
+    row ? [sql`${sql.id(`written_${table}`)} as (${insertIfWritten(table, row)})`] : [],
+  );
+  const { rows: result } = await sql<{ written: number }>`
+    with written as (${first}), ${sql.join([...rows, auditCtes(w.audit, 'written')])}
+    select count(*)::int as written from written`.execute(db);
+  if ('update' in w && result[0]?.written !== 1) await conflict(db, w.update);
 }
 
-/** The guarded write: nothing is written unless the row is still at the version the change was made on. */
-export async function save(
-  trx: CasesTrx,
-  before: CasesTable,
-  expected: number,
-  changes: Partial<CasesTable>,
-): Promise<CasesTable> {
-  const res = await trx
-    .updateTable('cases')
-    .set(changes)
-    .where('id', '=', before.id)
-    .where('version', '=', expected)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) {
-    const now = await trx
-      .selectFrom('cases')
-      .select('version')
-      .where('id', '=', before.id)
-      .executeTakeFirst();
-    throw caseErrors.conflict('case', before.number, now?.version ?? before.version, expected);
-  }
-  return { ...before, ...changes };
+function insertIfWritten(table: string, row: object) {
+  const columns = Object.entries(row).filter(([, v]) => v !== undefined);
+  return sql`insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))})
+    select ${sql.join(columns.map(([, v]) => sql`${v}`))} from written`;
+}
+
+/** Someone saved first: the conflict names the version the case is at now (read again: it moved on). */
+async function conflict(
+  db: CasesDb | CasesTrx,
+  { before, expected }: { before: CasesTable; expected: number },
+): Promise<never> {
+  const now = await db.selectFrom('cases').select('version').where('id', '=', before.id).executeTakeFirst();
+  throw caseErrors.conflict('case', before.number, now?.version ?? before.version, expected);
 }
 
 /** The other side hears of a change: the applicant of the officer's acts, the officer (or center) of the applicant's. */
-export async function notifyOtherParty(
-  trx: CasesTrx,
+export function otherPartyNotice(
   c: CasesTable,
   actor: ActorRef,
   message: string,
   day: IsoDate,
   now: string,
-) {
-  const recipient = actor.kind === 'applicant' ? officerRecipient(c) : applicantRecipient(c);
-  await trx
-    .insertInto('notifications')
-    .values({
-      recipient,
-      case_id: c.id,
-      kind: 'state_changed',
-      message,
-      on_date: day,
-      dedupe_key: null,
-      email: null,
-      created_at: now,
-      read_at: null,
-      emailed_at: null,
-    })
-    .execute();
+): Insertable<NotificationsTable> {
+  return {
+    recipient: actor.kind === 'applicant' ? officerRecipient(c) : applicantRecipient(c),
+    case_id: c.id,
+    kind: 'state_changed',
+    message,
+    on_date: day,
+    dedupe_key: null,
+    email: null,
+    created_at: now,
+    read_at: null,
+    emailed_at: null,
+  };
 }
 
 export function officerRecipient(c: Pick<CasesTable, 'officer_id' | 'center_id'>): string {

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { errors, type IsoDate, isCreditCode, RIGHT_KINDS } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { type ActorRef, actorLabel, chinaToday, newId, requireDate } from './actors.js';
-import { appendAudit } from './audit.js';
-import { caseAudit, type When } from './case-writes.js';
+import { caseAudit, type When, writeCaseIn } from './case-writes.js';
 import { requireCenter } from './centers.js';
 import { caseErrors } from './errors.js';
 import { newPublicCode, publicCodeHash } from './public.js';
@@ -18,7 +17,8 @@ import { initialState } from './workflow.js';
 /**
  * Filing a case: checked (the center takes the type, the rights are in the registry, a
  * pre-examination's enterprise is registered that day), numbered, and written with its first
- * history row, the center's notification and its audit entry in one transaction.
+ * history row, the center's notification and its audit entry in one transaction (on PostgreSQL:
+ * the number, then one statement for the rest, see case-writes.ts).
  */
 export const newCaseSchema = z.object({
   type: z.enum(CASE_TYPES),
@@ -108,37 +108,35 @@ export async function createCase(
         created_at: now,
         updated_at: now,
       };
-      await trx.insertInto('cases').values(row).execute();
-      await trx
-        .insertInto('case_history')
-        .values({
-          case_id: row.id,
-          at: now,
-          on_date: day,
-          from_state: null,
-          to_state: state,
-          action: 'submit',
-          actor_kind: actor.kind,
-          actor: actorLabel(actor),
-          note: opts.note ?? null,
-        })
-        .execute();
-      await trx
-        .insertInto('notifications')
-        .values({
-          recipient: `center:${center.id}`,
-          case_id: row.id,
-          kind: 'state_changed',
-          message: `new ${c.type} case ${number} from ${c.applicant.organisation}`,
-          on_date: day,
-          dedupe_key: null,
-          email: null,
-          created_at: now,
-          read_at: null,
-          emailed_at: null,
-        })
-        .execute();
-      await appendAudit(trx, [caseAudit(actor, row.id, 'create', null, auditedRow(row), now)]);
+      await writeCaseIn(trx, store.engine, {
+        insert: row,
+        rows: {
+          case_history: {
+            case_id: row.id,
+            at: now,
+            on_date: day,
+            from_state: null,
+            to_state: state,
+            action: 'submit',
+            actor_kind: actor.kind,
+            actor: actorLabel(actor),
+            note: opts.note ?? null,
+          },
+          notifications: {
+            recipient: `center:${center.id}`,
+            case_id: row.id,
+            kind: 'state_changed',
+            message: `new ${c.type} case ${number} from ${c.applicant.organisation}`,
+            on_date: day,
+            dedupe_key: null,
+            email: null,
+            created_at: now,
+            read_at: null,
+            emailed_at: null,
+          },
+        },
+        audit: caseAudit(actor, row.id, 'create', null, auditedRow(row), now),
+      });
       return { case: presentCase(row), publicCode };
     });
 }

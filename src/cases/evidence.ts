@@ -67,7 +67,8 @@ export interface EvidenceOptions {
   maxBytes?: number;
 }
 
-function present(r: EvidenceTable): Evidence {
+/** An evidence row as the module presents it (the storage path stays inside). */
+export function presentEvidenceRow(r: Omit<EvidenceTable, 'storage_path'>): Evidence {
   return {
     id: r.id,
     caseId: r.case_id,
@@ -154,7 +155,7 @@ export async function addEvidence(
         },
       ]);
     });
-  return present(row);
+  return presentEvidenceRow(row);
 }
 
 async function receive(
@@ -198,7 +199,7 @@ export async function listEvidence(store: Store, caseId: string): Promise<Eviden
     .orderBy('uploaded_at')
     .orderBy('id')
     .execute();
-  return rows.map(present);
+  return rows.map(presentEvidenceRow);
 }
 
 /** An evidence file's metadata and a stream of its bytes (after checking the stored file is still whole). */
@@ -218,5 +219,5 @@ export async function openEvidence(
   if (!info || info.size !== row.size) {
     throw errors.database(`evidence ${evidenceId}: the stored file is missing or not the size recorded`);
   }
-  return { evidence: present(row), stream: createReadStream(path) };
+  return { evidence: presentEvidenceRow(row), stream: createReadStream(path) };
 }

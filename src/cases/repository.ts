@@ -88,7 +88,7 @@ export function auditedRow(r: CasesTable): Omit<CasesTable, 'public_code_hash'> 
   return rest;
 }
 
-export function presentHistory(r: Selectable<CaseHistoryTable>): HistoryEntry {
+export function presentHistory(r: Omit<Selectable<CaseHistoryTable>, 'id' | 'case_id'>): HistoryEntry {
   return {
     at: r.at,
     onDate: r.on_date,
@@ -101,7 +101,9 @@ export function presentHistory(r: Selectable<CaseHistoryTable>): HistoryEntry {
   };
 }
 
-export function presentExtension(r: Selectable<CaseExtensionsTable>): StoredExtension {
+export function presentExtension(
+  r: Omit<Selectable<CaseExtensionsTable>, 'id' | 'case_id'>,
+): StoredExtension {
   return {
     limit: r.limit_id as LimitId,
     days: r.days,

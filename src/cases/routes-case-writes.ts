@@ -15,8 +15,8 @@ import {
   splitSummary,
   versionField,
 } from './routes-schemas.js';
-import { actorOf, type CaseRouteOptions, caseViewFor, requireRole, visibleCase } from './routes-shared.js';
-import { act, editCase, grantExtension } from './service.js';
+import { actorOf, type CaseRouteOptions, caseViewFor, requireRole, visiblePage } from './routes-shared.js';
+import { actOnPage, editCaseOnPage, grantExtensionOnPage } from './service.js';
 import { CASE_TYPES } from './types.js';
 
 const oneLine = (max: number) =>
@@ -144,9 +144,11 @@ export const caseWriteRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const { user, case: c } = await visibleCase(store, request, request.params.id, true);
+      // The page read here is the one the change starts from: the version guard of the write, not
+      // a second read, catches a change made since.
+      const { user, page } = await visiblePage(store, request, request.params.id, true);
       const b = request.body;
-      const updated = await act(store, c.id, b.action, actorOf(request, user), {
+      const updated = await actOnPage(store, page, b.action, actorOf(request, user), {
         expectedVersion: b.version,
         ...(b.note ? { note: b.note } : {}),
       });
@@ -167,7 +169,8 @@ export const caseWriteRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const { user, case: c } = await visibleCase(store, request, request.params.id, true);
+      const { user, page } = await visiblePage(store, request, request.params.id, true);
+      const c = page.case;
       requireRole(user, ['officer', 'admin'], 'editing a case');
       const b = request.body;
       if (b.officerId !== undefined && b.officerId !== null) {
@@ -177,9 +180,9 @@ export const caseWriteRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app,
         }
       }
       const title = splitSummary(c.summary).title ?? '';
-      const updated = await editCase(
+      const updated = await editCaseOnPage(
         store,
-        c.id,
+        page,
         {
           ...(b.officerId !== undefined ? { officerId: b.officerId } : {}),
           ...(b.otherParty !== undefined ? { otherParty: b.otherParty } : {}),
@@ -210,12 +213,12 @@ export const caseWriteRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app,
       },
     },
     async (request) => {
-      const { user, case: c } = await visibleCase(store, request, request.params.id, true);
+      const { user, page } = await visiblePage(store, request, request.params.id, true);
       requireRole(user, ['officer', 'admin'], 'extending a deadline');
       const b = request.body;
-      const updated = await grantExtension(
+      const updated = await grantExtensionOnPage(
         store,
-        c.id,
+        page,
         { ...(b.limit ? { limit: b.limit } : {}), days: b.days, reason: b.reason },
         actorOf(request, user),
         { expectedVersion: b.version },

@@ -5,7 +5,7 @@ import { errors } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { canSeeCase } from './access.js';
 import type { ActorRef } from './actors.js';
-import { listEvidence } from './evidence.js';
+import { type CasePage, readCasePage } from './case-page.js';
 import { type Case, getCase } from './repository.js';
 import { rightTitles } from './rights.js';
 import { type caseViewSchema, presentCase, presentEvidence, presentHistory } from './routes-schemas.js';
@@ -60,20 +60,43 @@ export async function visibleCase(
   return { user, case: c };
 }
 
+/** The case page (case-page.ts, one read), when the caller may see the case; otherwise `visibleCase`'s 404. */
+export async function visiblePage(
+  store: Store,
+  request: FastifyRequest,
+  id: string,
+  write = false,
+): Promise<{ user: User; page: CasePage }> {
+  const { user } = userOf(request);
+  const page = await readCasePage(store, id);
+  if (!page || !(write ? mayWrite(user, page.case) : mayRead(user, page.case))) {
+    throw errors.notFound('case', id);
+  }
+  return { user, page };
+}
+
 export function requireRole(user: User, roles: readonly User['role'][], what: string): void {
   if (!roles.includes(user.role)) throw errors.forbidden(`${what} is for ${roles.join(' and ')} users`);
 }
 
-/** The case page: the case, its timeline, deadlines today, extensions, evidence, the caller's actions, its rights. */
+/**
+ * The case page as the API shows it: the case, its timeline, deadlines today, extensions, evidence,
+ * the caller's actions and its rights. Made from a page read or composed after a change: only the
+ * calendar (kept a few seconds) and the rights' titles (when the case names rights) are read.
+ */
 export async function caseViewFor(
   store: Store,
   user: User,
-  c: Case,
+  page: Pick<CasePage, 'case' | 'history' | 'extensions' | 'evidence'>,
 ): Promise<z.infer<typeof caseViewSchema>> {
+  const c = page.case;
   const kind = mayWrite(user, c) ? actorKindOf(user) : null;
-  const [view, evidence, rights] = await Promise.all([
-    caseView(store, c.id, { case: c, ...(kind ? { actor: kind } : {}) }),
-    listEvidence(store, c.id),
+  const [view, rights] = await Promise.all([
+    caseView(store, c.id, {
+      case: c,
+      lists: { history: page.history, extensions: page.extensions },
+      ...(kind ? { actor: kind } : {}),
+    }),
     rightTitles(store, c.rightIds),
   ]);
   return {
@@ -88,7 +111,7 @@ export async function caseViewFor(
       grantedBy: e.grantedBy,
       grantedAt: e.grantedAt,
     })),
-    evidence: evidence.map(presentEvidence),
+    evidence: page.evidence.map(presentEvidence),
     actions: kind ? view.actions.map((a) => ({ action: a.action, to: a.to, actor: kind })) : [],
     rights,
   };

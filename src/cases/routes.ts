@@ -12,7 +12,7 @@ import { evidenceRoutes } from './routes-evidence.js';
 import { publicRoutes } from './routes-public.js';
 import { reportRoutes } from './routes-reports.js';
 import { caseIdParams, caseSummarySchema, caseViewSchema } from './routes-schemas.js';
-import { type CaseRouteOptions, caseViewFor, visibleCase } from './routes-shared.js';
+import { type CaseRouteOptions, caseViewFor, visiblePage } from './routes-shared.js';
 import { CASE_TYPES } from './types.js';
 import { withDeadlines } from './view.js';
 import { deadlineAlerts } from './watch.js';
@@ -145,8 +145,8 @@ export const caseRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app, opts
       },
     },
     async (request) => {
-      const { user, case: c } = await visibleCase(store, request, request.params.id);
-      return caseViewFor(store, user, c);
+      const { user, page } = await visiblePage(store, request, request.params.id);
+      return caseViewFor(store, user, page);
     },
   );
 

@@ -1,7 +1,10 @@
 import type { Generated, Kysely, Transaction } from 'kysely';
 import type { Database, Store } from '../store/index.js';
 
-/** Row types of the cases tables (migrations 006-cases, 007-case-status-lookups); only this module reads or writes them. */
+/**
+ * Row types of the cases tables (migrations 006-cases, 007-case-status-lookups,
+ * 009-audit-head-prev-hash); only this module reads or writes them.
+ */
 export interface CentersTable {
   id: string;
   kind: string;
@@ -150,7 +153,8 @@ export type CaseTables = {
   calendar_overrides: CalendarOverridesTable;
   calendar_years: { year: number; set_by: string; set_at: string };
   audit_log: AuditLogTable;
-  audit_head: { id: number; seq: number; hash: string };
+  /** The chain's tail: the last entry's seq, hash and prev_hash (null while the chain is empty). */
+  audit_head: { id: number; seq: number; hash: string; prev_hash: string | null };
   case_status_lookups: { id: Generated<number>; ip: string; at: string };
 };
 

@@ -35,13 +35,16 @@ export async function caseView(
     actor?: Actor;
     /** The case as just read or written: not read again. */
     case?: Case;
+    /** Its history and extensions as just read or written (a `CasePage`'s): not read again either. */
+    lists?: { history: HistoryEntry[]; extensions: StoredExtension[] };
   } = {},
 ): Promise<CaseView> {
   const c = options.case?.id === caseId ? options.case : await requireCase(store, caseId);
   const db = casesDb(store);
+  const given = options.case?.id === caseId ? options.lists : undefined;
   const [history, extensions, calendar] = await Promise.all([
-    historyOf(db, caseId),
-    extensionsOf(db, caseId),
+    given?.history ?? historyOf(db, caseId),
+    given?.extensions ?? extensionsOf(db, caseId),
     loadCalendar(store),
   ]);
   const asOf = requireDate(options.asOf ?? chinaToday(), 'asOf');

@@ -487,6 +487,71 @@ describeEachEngine('cases API', (engine) => {
     );
   });
 
+  it('a change answers the page a fresh GET gives, byte for byte; a stale one the same 409', async () => {
+    const c = (
+      await post(s.e1!, '/api/cases', {
+        type: 'rights_protection',
+        centerId: 'pc-test-wuhan',
+        title: '页面一致',
+        description: 'the "page" after a change',
+      })
+    ).json().case;
+    const upload = await call(s.e1!, 'POST', `/api/cases/${c.id}/evidence?fileName=a.pdf`, PDF, {
+      'content-type': 'application/pdf',
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    const officer = s['officer-a']!;
+    const url = `/api/cases/${c.id}`;
+    const steps: [Session, () => Promise<LightMyRequestResponse>][] = [
+      [
+        officer,
+        () => post(officer, `${url}/actions`, { action: 'accept', version: 1, note: '受理 "ok" \\ 😀' }),
+      ],
+      [
+        officer,
+        () => call(officer, 'PATCH', url, { otherParty: '某侵权公司', description: null, version: 2 }),
+      ],
+      [officer, () => post(officer, `${url}/extensions`, { days: 3, reason: '需要专家意见', version: 3 })],
+      [s.e1!, () => post(s.e1!, `${url}/actions`, { action: 'withdraw', version: 4 })],
+    ];
+    for (const [who, step] of steps) {
+      const res = await step();
+      expect(res.statusCode, res.body).toBe(200);
+      const fresh = await get(who, url);
+      expect(res.json()).toEqual(fresh.json());
+      expect(res.body).toBe(fresh.body);
+    }
+    expect((await get(officer, url)).json()).toMatchObject({
+      case: { state: 'withdrawn', version: 5, otherParty: '某侵权公司', description: null },
+      evidence: [{ fileName: 'a.pdf' }],
+      extensions: [{ days: 3 }],
+    });
+    // Stale: caught on the read, or by the guarded write when two race; the same answer either way.
+    const stale = await call(officer, 'PATCH', url, { otherParty: 'x', version: 4 });
+    expectProblem(stale, 409, 'conflict');
+    expect(Object.keys(stale.json()).sort()).toEqual([
+      'code',
+      'detail',
+      'instance',
+      'status',
+      'title',
+      'type',
+    ]);
+    expect(stale.json().detail).toMatch(/ was changed by someone else: it is at version 5, not 4; /);
+    const race = await Promise.all(
+      ['officer-a', 'officer-a2', 'admin'].map((who) =>
+        call(s[who]!, 'PATCH', url, { otherParty: who, version: 5 }),
+      ),
+    );
+    expect(race.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+    for (const lost of race.filter((r) => r.statusCode === 409)) {
+      expect(lost.json()).toEqual({
+        ...stale.json(),
+        detail: stale.json().detail.replace('5, not 4', '6, not 5'),
+      });
+    }
+  });
+
   it('PATCH and extensions: officers and administrators, with a version; a reason is required', async () => {
     const c = (await get(s.admin!, `/api/cases/${caseId}`)).json().case;
     expectProblem(

@@ -7,6 +7,7 @@ import * as m005 from './005-auth.js';
 import * as m006 from './006-cases.js';
 import * as m007 from './007-case-status-lookups.js';
 import * as m008 from './008-stat-journal.js';
+import * as m009 from './009-audit-head-prev-hash.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '006-cases': m006,
   '007-case-status-lookups': m007,
   '008-stat-journal': m008,
+  '009-audit-head-prev-hash': m009,
 };
