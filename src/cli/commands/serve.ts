@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
-import { startServer } from '../../server/index.js';
 import { type Context, EXIT, globals } from '../context.js';
 import { print, printError } from '../output.js';
 
@@ -24,6 +23,9 @@ export function registerServe(program: Command, ctx: Context): void {
       try {
         const config = loadConfig({ db, ...opts });
         const notice = (m: string) => ctx.io.err(`${m}\n`);
+        // Loaded here, not with the CLI: the other commands (a long ingest above all) do without the
+        // HTTP server's modules and the memory they hold.
+        const { startServer } = await import('../../server/index.js');
         const server = await startServer({
           database: config.database,
           host: config.server.host,

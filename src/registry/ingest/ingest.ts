@@ -1,6 +1,6 @@
 import { createWriteStream, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { errors, IpregionError } from '../../core/index.js';
+import { errors, heapBound, IpregionError } from '../../core/index.js';
 import type { Store } from '../../store/index.js';
 import { RegistryWriter, type WriteItem, type WriteOutcome } from '../writer.js';
 import { type CheckedItem, checkAll } from './check.js';
@@ -170,6 +170,9 @@ export async function ingestSources(
   };
 }
 
+/** The writing thread's heap bound during an ingest (see `heapBound`): part of the ingest's 400 MB. */
+const HEAP_BOUND_MB = 112;
+
 async function loadItems(
   source: Source,
   writer: RegistryWriter,
@@ -182,6 +185,7 @@ async function loadItems(
   let batch: Array<{ item: WriteItem; position: Position }> = [];
   let records = 0;
   let done = 0;
+  const heap = heapBound(HEAP_BOUND_MB);
   const flush = async () => {
     if (batch.length === 0) return;
     const outcomes = await writeIsolating(
@@ -198,6 +202,7 @@ async function loadItems(
     }
     records += batch.length;
     batch = [];
+    heap.check();
     options.onProgress?.({ file, records, done, total: bytesTotal });
   };
   for await (const checked of source.items()) {
