@@ -10,7 +10,7 @@ export type WriteItem =
        * The record's statistics contribution to the cells of all industries (`baseContributions`),
        * when the reading thread computed it: the writer then only spreads it to the industries.
        */
-      contributions?: ReadonlyArray<readonly [string, number]>;
+      contributions?: string;
     }
   | { type: 'events'; events: EventsForRight };
 export type WriteOutcome = 'accepted' | 'unchanged' | { reject: string };

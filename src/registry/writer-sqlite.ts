@@ -1,13 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import { type Holder, type LegalEvent, type RightRecord, rightKey } from '../core/index.js';
 import { cellIndustries, industriesOf } from '../stats/classify.js';
-import {
-  addInto,
-  addWithIndustries,
-  contributions,
-  diffContributions,
-  distinctEvents,
-} from '../stats/contributions.js';
+import { addInto, contributions, diffContributions, distinctEvents } from '../stats/contributions.js';
 import { SqliteStatsWriter } from '../stats/maintain-sqlite.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
@@ -52,7 +46,7 @@ export class SqliteRegistryWriter {
     {
       before: Map<string, number> | null;
       record: RightRecord | null;
-      contributions?: ReadonlyArray<readonly [string, number]> | undefined;
+      contributions?: string | undefined;
     }
   >();
 
@@ -170,11 +164,11 @@ export class SqliteRegistryWriter {
   private updateStatistics(): void {
     const deltas = new Map<string, number>();
     for (const [id, { before, record, contributions: base }] of this.affected) {
-      if (record && base && before === null) {
+      if (record && base !== undefined && before === null) {
         // A new right written whole from its record: the reader computed its contribution.
         const industries = industriesOf(record);
         this.stats.setIndustries(id, industries, false);
-        addWithIndustries(deltas, base, cellIndustries(industries));
+        this.stats.applyBase(base, cellIndustries(industries));
         continue;
       }
       const after = record

@@ -5,11 +5,12 @@ import { buildHolder, buildRight } from '../registry/test-factories.js';
 import { firstHolderOn, inForceOn } from '../registry/validity.js';
 import {
   addInto,
-  addWithIndustries,
   baseContributions,
   contributions,
   dayNumber,
+  deltaKey,
   parseDeltaKey,
+  spreadBase,
 } from './contributions.js';
 
 /** Σ deltas with day ≤ D and known_from ≤ K, by "region|kind" (all-industries cells only). */
@@ -82,7 +83,10 @@ describe('contributions', () => {
     for (const [i, r] of rights.entries()) {
       const industries = choices[i % choices.length]!;
       const spread = new Map<string, number>();
-      addWithIndustries(spread, baseContributions(r), industries);
+      spreadBase(baseContributions(r), industries, (cell, day, knownFrom, change) => {
+        const k = deltaKey(cell, day, knownFrom);
+        spread.set(k, (spread.get(k) ?? 0) + change);
+      });
       const direct = contributions(r, industries);
       expect(spread).toEqual(direct);
       if (direct.size > 0 && industries.length > 0) nonEmpty += 1;

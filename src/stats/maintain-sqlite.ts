@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { parseDeltaKey } from './contributions.js';
+import { parseCellKey, spreadBase } from './contributions.js';
 
 /** Journal rows per multi-row insert: one call into SQLite for many rows. */
 const APPEND_ROWS = 64;
@@ -68,44 +68,69 @@ export class SqliteStatsWriter {
    */
   fold(): void {
     if (this.journalRows === 0) return;
+    const t0 = performance.now();
     this.foldAll();
+    if (process.env.FOLDTIME)
+      console.error('fold', this.journalRows, Math.round(performance.now() - t0), 'ms');
     this.journalRows = 0;
   }
 
   /** Call at the start of a batch; `commit()` after it committed. */
   begin(): void {
     this.pending = new Map();
+    // Rows of a batch that failed before it flushed must not reach the next one.
+    this.values.length = 0;
   }
 
   commit(): void {
     for (const [k, v] of this.pending) this.cellIds.set(k, v);
   }
 
+  /** Appends a batch's deltas (delta key → change) to the journal. */
   apply(deltas: Map<string, number>): void {
-    const values: number[] = [];
     for (const [key, delta] of deltas) {
-      // key = cell \u0001 day \u0001 knownFrom: cut from the end, parse the cell only when it is new.
+      // key = cell \u0001 day \u0001 knownFrom: cut from the end.
       const k2 = key.lastIndexOf('\u0001');
       const k1 = key.lastIndexOf('\u0001', k2 - 1);
-      const cellKey = key.slice(0, k1);
-      let id = this.cellIds.get(cellKey) ?? this.pending.get(cellKey);
-      if (id === undefined) {
-        const { cell } = parseDeltaKey(key);
-        id =
-          this.s.selectCell.get(cell.region, cell.kind, cell.holderType, cell.industry)?.id ??
-          Number(
-            this.s.insertCell.run(cell.region, cell.kind, cell.holderType, cell.industry).lastInsertRowid,
-          );
-        this.pending.set(cellKey, id);
-      }
-      values.push(id, Number(key.slice(k1 + 1, k2)), Number(key.slice(k2 + 1)), delta);
-      if (values.length === APPEND_ROWS * 4) {
-        this.s.appendMany.run(values);
-        values.length = 0;
-      }
+      this.append(key.slice(0, k1), Number(key.slice(k1 + 1, k2)), Number(key.slice(k2 + 1)), delta);
     }
+    this.flush();
+  }
+
+  /**
+   * Appends a new right's base contribution (see `baseContributions`) spread to its industries,
+   * without building a delta key per industry: the journal sums whatever repeats. Call `apply`
+   * (or `flush`) before the batch commits.
+   */
+  applyBase(base: string, industries: readonly string[]): void {
+    spreadBase(base, industries, (cell, day, knownFrom, change) => this.append(cell, day, knownFrom, change));
+  }
+
+  private readonly values: number[] = [];
+
+  private append(cellKey: string, day: number, knownFrom: number, delta: number): void {
+    let id = this.cellIds.get(cellKey) ?? this.pending.get(cellKey);
+    if (id === undefined) {
+      const cell = parseCellKey(cellKey);
+      id =
+        this.s.selectCell.get(cell.region, cell.kind, cell.holderType, cell.industry)?.id ??
+        Number(this.s.insertCell.run(cell.region, cell.kind, cell.holderType, cell.industry).lastInsertRowid);
+      this.pending.set(cellKey, id);
+    }
+    const values = this.values;
+    values.push(id, day, knownFrom, delta);
+    this.journalRows += 1;
+    if (values.length === APPEND_ROWS * 4) {
+      this.s.appendMany.run(values);
+      values.length = 0;
+    }
+  }
+
+  /** Writes the journal rows still held. */
+  flush(): void {
+    const values = this.values;
     for (let i = 0; i < values.length; i += 4) this.s.append.run(values.slice(i, i + 4));
-    this.journalRows += deltas.size;
+    values.length = 0;
   }
 
   setIndustries(rightId: number, industries: readonly string[], replace: boolean): void {

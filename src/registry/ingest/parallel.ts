@@ -14,7 +14,7 @@ function startWorker(input: WorkerInput): Worker {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
   // The reader needs little: a bounded heap keeps the whole ingest's memory bounded too.
-  const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
+  const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 };
   if (!fromSources) return new Worker(entry, { workerData: input, resourceLimits });
   const tsx = createRequire(import.meta.url)
     .resolve('tsx/esm/api')

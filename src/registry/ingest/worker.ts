@@ -21,7 +21,7 @@ export type WorkerMessage =
   | { type: 'error'; message: string };
 
 export const BATCH = 500;
-export const CREDIT = 3;
+export const CREDIT = 6;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   let credit = CREDIT;
