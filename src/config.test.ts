@@ -11,25 +11,30 @@ describe('config', () => {
       demo: null,
       logLevel: 'info',
       evidenceDir: 'data/evidence',
+      deadlinePassMinutes: 60,
     });
     expect(loadConfig({}, {}).server).toMatchObject({
       host: '127.0.0.1',
       port: 8080,
       demo: { scale: 0.01, seed: 1 },
     });
+    expect(
+      loadConfig({ notifyEvery: 'off' }, { IPREGION_NOTIFY_EVERY: '5' }).server.deadlinePassMinutes,
+    ).toBe(null);
+    expect(loadConfig({}, { IPREGION_NOTIFY_EVERY: '15' }).server.deadlinePassMinutes).toBe(15);
     expect(loadConfig({}, { DATABASE_URL: 'postgres://x@h/db' }).engine).toBe('postgres');
   });
 
   it('reports every problem at once', () => {
     let error: unknown;
     try {
-      loadConfig({ db: 'mysql://x/y', port: '80a', demoScale: '2', logLevel: 'loud' }, {});
+      loadConfig({ db: 'mysql://x/y', port: '80a', demoScale: '2', logLevel: 'loud', notifyEvery: '0' }, {});
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(IpregionError);
     const problems = (error as IpregionError).detail.problems as string[];
-    expect(problems).toHaveLength(4);
-    expect(problems.join('\n')).toMatch(/database.*port.*demo scale.*log level/s);
+    expect(problems).toHaveLength(5);
+    expect(problems.join('\n')).toMatch(/database.*port.*demo scale.*log level.*deadline pass/s);
   });
 });

@@ -17,6 +17,8 @@ export interface ServerConfig {
   logLevel: LogLevel;
   /** Where case evidence files are kept (IPREGION_EVIDENCE_DIR, default data/evidence). */
   evidenceDir: string;
+  /** Minutes between the server's deadline passes (warnings, overdue notices, e-mails); null: never. */
+  deadlinePassMinutes: number | null;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -28,11 +30,13 @@ export interface ConfigFlags {
   port?: string | undefined;
   demoScale?: string | undefined;
   logLevel?: string | undefined;
+  notifyEvery?: string | undefined;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
 export const DEFAULT_DEMO = { scale: 0.01, seed: 1 } as const;
+export const DEFAULT_DEADLINE_PASS_MINUTES = 60;
 /** Where evidence files go unless IPREGION_EVIDENCE_DIR says otherwise (the cases module's default). */
 export const DEFAULT_EVIDENCE_DIR = 'data/evidence';
 
@@ -78,5 +82,20 @@ function serverConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, problems: stri
   }
   const evidenceDir = (env.IPREGION_EVIDENCE_DIR ?? DEFAULT_EVIDENCE_DIR).trim();
   if (!evidenceDir) problems.push('evidence directory: empty (IPREGION_EVIDENCE_DIR)');
-  return { host, port, demo, logLevel, evidenceDir };
+
+  const rawEvery = (
+    flags.notifyEvery ??
+    env.IPREGION_NOTIFY_EVERY ??
+    String(DEFAULT_DEADLINE_PASS_MINUTES)
+  ).trim();
+  let deadlinePassMinutes: number | null = null;
+  if (rawEvery !== 'off') {
+    const minutes = Number(rawEvery);
+    if (!(rawEvery !== '' && minutes >= 1 && minutes <= 1440)) {
+      problems.push(
+        `deadline pass: "${rawEvery}" is not a number of minutes 1–1440 or "off" (--notify-every or IPREGION_NOTIFY_EVERY)`,
+      );
+    } else deadlinePassMinutes = minutes;
+  }
+  return { host, port, demo, logLevel, evidenceDir, deadlinePassMinutes };
 }

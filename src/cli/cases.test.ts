@@ -128,6 +128,27 @@ describe('ipregion cases and audit', () => {
     expect(human.stdout).toMatch(/cases overdue on 2024-07-31/);
   });
 
+  it('runs the deadline pass: notifications for the overdue cases, none again the same day', async () => {
+    const overdue = (await cli(['--db', db, '--json', 'cases', 'overdue', '--as-of', '2024-07-31'])).json();
+    const first = await cli(['--db', db, '--json', 'cases', 'notify', '--as-of', '2024-07-31']);
+    expect(first.code, first.stderr + first.stdout).toBe(EXIT.ok);
+    // Every overdue case tells its officer (or center) and its applicant.
+    expect(first.json()).toMatchObject({ asOf: '2024-07-31', emailed: 0, failed: 0 });
+    expect(first.json().created).toBeGreaterThanOrEqual(2 * overdue.count);
+    const sqlite = new SQLite(db, { readonly: true });
+    const kinds = sqlite
+      .prepare("select kind, count(*) as n from notifications where on_date = '2024-07-31' group by kind")
+      .all() as { kind: string; n: number }[];
+    sqlite.close();
+    expect(kinds.find((k) => k.kind === 'overdue')?.n).toBeGreaterThanOrEqual(2 * overdue.count);
+    const again = await cli(['--db', db, '--json', 'cases', 'notify', '--as-of', '2024-07-31']);
+    expect(again.json()).toMatchObject({ created: 0 });
+    const human = await cli(['--db', db, 'cases', 'notify', '--as-of', '2024-07-31']);
+    expect(human.stdout).toMatch(/deadline pass of 2024-07-31: 0 new notification/);
+    const bad = await cli(['--db', db, '--json', 'cases', 'notify', '--as-of', '2024-13-01']);
+    expect(bad.code).toBe(EXIT.usage);
+  });
+
   it('verifies the audit chain, and names the first entry edited or deleted behind its back', async () => {
     const ok = await cli(['--db', db, 'audit', 'verify', '--json']);
     expect(ok.code).toBe(EXIT.ok);

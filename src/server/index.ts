@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { assemble } from '../assemble.js';
 import { ensureDemoUsers } from '../auth/index.js';
+import { mailTransportFromEnv } from '../cases/index.js';
 import type { LogLevel } from '../config.js';
 import { countRights, loadDemo } from '../demo/index.js';
 import { customIndustries } from '../industries/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { buildApp } from './app.js';
+import { scheduleDeadlinePass } from './deadline-pass.js';
 import { createDemoCases } from './demo-cases.js';
 
 export { type AppOptions, buildApp, DEFAULT_WEB_ROOT } from './app.js';
@@ -23,6 +25,11 @@ export interface StartOptions {
   evidenceDir?: string;
   /** Told what start-up is doing (creating the demo region takes a while). */
   onNotice?: (message: string) => void;
+  /**
+   * The deadline pass of the protection centers' cases, run by the server (see
+   * `scheduleDeadlinePass`); absent or false: never (`ipregion serve` turns it on, hourly by default).
+   */
+  deadlinePass?: { everyMs: number; firstAfterMs?: number } | false;
 }
 
 export interface RunningServer {
@@ -90,13 +97,21 @@ export async function startServer(o: StartOptions): Promise<RunningServer> {
       ...(o.evidenceDir ? { evidenceDir: o.evidenceDir } : {}),
     });
     const address = await app.listen({ host: o.host ?? '127.0.0.1', port: o.port ?? 8080 });
+    const deadlines = o.deadlinePass
+      ? scheduleDeadlinePass(store, {
+          ...o.deadlinePass,
+          transport: mailTransportFromEnv(),
+          onResult: (result) => app.log.info({ deadlinePass: result }, 'deadline pass'),
+          onError: (error) => app.log.error({ err: error }, 'deadline pass failed'),
+        })
+      : null;
     let closing: Promise<void> | null = null;
     return {
       url: address,
       app,
       store,
       close: () => {
-        closing ??= app.close().then(() => store.close());
+        closing ??= Promise.all([deadlines?.stop(), app.close()]).then(() => store.close());
         return closing;
       },
     };

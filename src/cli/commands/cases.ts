@@ -7,6 +7,8 @@ import {
   chinaToday,
   DEMO_FROM,
   generateDemoCases,
+  mailTransportFromEnv,
+  notifyDeadlines,
   overdueCases,
   REPORT_PERIODS,
   type ReportPeriod,
@@ -137,6 +139,26 @@ export function registerCases(program: Command, ctx: Context): void {
         const items = alerts.map(present);
         print(ctx.io, json, { asOf, count: items.length, cases: items }, () => humanOverdue(asOf, items));
         return EXIT.ok;
+      });
+    });
+
+  cmd
+    .command('notify')
+    .description(
+      'the deadline pass: warnings before a deadline and overdue notices, in the app and by e-mail (IPREGION_SMTP_URL); `serve` runs it by itself',
+    )
+    .option('--as-of <date>', 'the day (default: today in China)')
+    .action(async (opts: { asOf?: string }, c: Command) => {
+      await withStore(ctx, c, async (store, json) => {
+        const asOf = date('--as-of', opts.asOf ?? chinaToday());
+        const result = await notifyDeadlines(store, asOf, mailTransportFromEnv());
+        print(ctx.io, json, { asOf, ...result }, () =>
+          [
+            `deadline pass of ${asOf}: ${result.created} new notification(s)`,
+            `  e-mails sent: ${result.emailed}, failed (tried again next time): ${result.failed}`,
+          ].join('\n'),
+        );
+        return result.failed > 0 ? EXIT.failure : EXIT.ok;
       });
     });
 }

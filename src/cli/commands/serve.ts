@@ -8,6 +8,7 @@ interface ServeOpts {
   port?: string;
   demoScale?: string;
   logLevel?: string;
+  notifyEvery?: string;
 }
 
 export function registerServe(program: Command, ctx: Context): void {
@@ -18,6 +19,10 @@ export function registerServe(program: Command, ctx: Context): void {
     .option('--port <port>', 'port to listen on (default: PORT or 8080; 0: any free port)')
     .option('--demo-scale <s>', 'demo region size created into an empty database, or "off" (default 0.01)')
     .option('--log-level <level>', 'request log level: info, warn, error, silent … (default info)')
+    .option(
+      '--notify-every <minutes>',
+      'minutes between deadline passes (warnings, overdue notices, e-mail through IPREGION_SMTP_URL), or "off" (default: IPREGION_NOTIFY_EVERY or 60)',
+    )
     .action(async (opts: ServeOpts, cmd: Command) => {
       const { db, json } = globals(cmd);
       try {
@@ -33,6 +38,10 @@ export function registerServe(program: Command, ctx: Context): void {
           demo: config.server.demo ?? false,
           logLevel: config.server.logLevel,
           evidenceDir: config.server.evidenceDir,
+          deadlinePass:
+            config.server.deadlinePassMinutes === null
+              ? false
+              : { everyMs: config.server.deadlinePassMinutes * 60_000 },
           onNotice: notice,
         });
         print(ctx.io, Boolean(json), { url: server.url, database: server.store.location }, () =>
