@@ -26,6 +26,7 @@ export {
 } from './sessions.js';
 export { publicStatistics, SETTINGS_CACHE_MS, setPublicStatistics } from './settings.js';
 export {
+  centerOfficers,
   countUsers,
   createUser,
   disableUser,

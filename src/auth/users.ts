@@ -197,6 +197,20 @@ export async function listUsers(store: Store, page: { after?: number; limit?: nu
   return { items, nextAfter: rows.length > limit ? (items[items.length - 1]?.id ?? null) : null };
 }
 
+/** The officers of a center who can sign in, by name: whom a case of the center may be given to. */
+export async function centerOfficers(store: Store, centerId: string): Promise<User[]> {
+  const rows = await authDb(store)
+    .selectFrom('users')
+    .selectAll()
+    .where('role', '=', 'officer')
+    .where('center_id', '=', centerId)
+    .where('disabled', '=', 0)
+    .orderBy('display_name')
+    .orderBy('id')
+    .execute();
+  return rows.map(toUser);
+}
+
 export async function countUsers(store: Store): Promise<number> {
   const row = await authDb(store)
     .selectFrom('users')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { userOf } from '../auth/index.js';
+import { centerOfficers, userOf } from '../auth/index.js';
 import { errors } from '../core/index.js';
 import { chinaToday } from './actors.js';
 import { CENTER_KINDS, createCenter, getCenter, listCenters, updateCenter } from './centers.js';
@@ -93,6 +93,33 @@ export const centerRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app, { 
       const c = await getCenter(store, request.params.id);
       if (!c) throw errors.notFound('center', request.params.id);
       return presentCenter(c);
+    },
+  );
+
+  r.get(
+    '/centers/:id/officers',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "the center's officers who can sign in, by name: whom its cases may be given to",
+        description: 'Officers of the center and administrators (403 for anyone else).',
+        params: centerParams,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ id: z.number(), login: z.string(), displayName: z.string() })),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { user } = userOf(request);
+      const center = await getCenter(store, request.params.id);
+      if (!center) throw errors.notFound('center', request.params.id);
+      if (!(user.role === 'admin' || (user.role === 'officer' && user.centerId === center.id))) {
+        throw errors.forbidden("a center's officers are listed to its officers and administrators");
+      }
+      const officers = await centerOfficers(store, center.id);
+      return { items: officers.map((o) => ({ id: o.id, login: o.login, displayName: o.displayName })) };
     },
   );
 

@@ -158,6 +158,30 @@ describeEachEngine('cases API', (engine) => {
     expectProblem(await put(1), 409, 'conflict');
   });
 
+  it("a center's officers: listed to its officers and administrators, to nobody else", async () => {
+    const listed = await get(s['officer-a']!, '/api/centers/pc-test-wuhan/officers');
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(
+      listed
+        .json()
+        .items.map((o: { login: string }) => o.login)
+        .sort(),
+    ).toEqual(['officer-a', 'officer-a2']);
+    expect(listed.json().items[0]).toEqual({
+      id: expect.any(Number),
+      login: expect.any(String),
+      displayName: expect.any(String),
+    });
+    expect((await get(s.admin!, '/api/centers/pc-test-changsha/officers')).json().items).toEqual([
+      expect.objectContaining({ login: 'officer-b', id: s['officer-b']!.id }),
+    ]);
+    expectProblem(await get(s['officer-b']!, '/api/centers/pc-test-wuhan/officers'), 403, 'forbidden');
+    expectProblem(await get(s.e1!, '/api/centers/pc-test-wuhan/officers'), 403, 'forbidden');
+    expectProblem(await get(s.analyst!, '/api/centers/pc-test-wuhan/officers'), 403, 'forbidden');
+    expectProblem(await get(s.admin!, '/api/centers/pc-nowhere/officers'), 404, 'not_found');
+    expectProblem(await get(null, '/api/centers/pc-test-wuhan/officers'), 401, 'unauthenticated');
+  });
+
   it("the issue's flow: register, approve, file a pre-examination, work it to passed in time, verify, report", async () => {
     // The enterprise applies; outside the center's area it is refused with the reason.
     const outside = await post(s.e1!, '/api/registrations', {

@@ -2,7 +2,6 @@ import { Button, Form, Input, InputNumber, Select, Space, Typography } from 'ant
 import { useState } from 'react';
 import type { CaseView, LimitId, User } from '../../api/cases.js';
 import { sendJson } from '../../api/client.js';
-import type { Page } from '../../api/types.js';
 import { useApi } from '../../api/useApi.js';
 import { useAuth } from '../../auth.js';
 import { LIMIT_LABELS } from '../../i18n.js';
@@ -23,15 +22,13 @@ export function OfficerTools({ view, write, refresh }: { view: CaseView; write: 
   const [officerId, setOfficerId] = useState<number | null>(null);
   const c = view.case;
   const path = `/api/cases/${encodeURIComponent(c.id)}`;
-  // Only administrators may list users; they pick among the center's officers.
-  const users = useApi<Page<User>>(
-    auth.can('users:manage') ? '/api/users' : null,
-    { limit: 200 },
+  // The center's officers who can sign in (listed to its officers and to administrators).
+  const colleagues = useApi<{ items: Pick<User, 'id' | 'login' | 'displayName'>[] }>(
+    `/api/centers/${encodeURIComponent(c.centerId)}/officers`,
+    {},
     { fresh: true },
   );
-  const officers = (users.data?.items ?? []).filter(
-    (u) => u.role === 'officer' && u.centerId === c.centerId && !u.disabled,
-  );
+  const officers = colleagues.data?.items ?? [];
   const limits = [...new Set(view.deadlines.map((d) => d.limit))];
 
   const extend = (v: ExtensionValues) =>
