@@ -18,6 +18,10 @@ const CasePage = lazy(() => import('./pages/cases/CasePage.js'));
 const NewCasePage = lazy(() => import('./pages/cases/NewCasePage.js'));
 const RegistrationPage = lazy(() => import('./pages/registration/RegistrationPage.js'));
 const AdminPage = lazy(() => import('./pages/admin/AdminPage.js'));
+// Signed-in users only: not part of a visitor's first load.
+const NotificationBell = lazy(() =>
+  import('./notifications/NotificationBell.js').then((m) => ({ default: m.NotificationBell })),
+);
 const CaseReportsPage = lazy(() => import('./pages/CaseReportsPage.js'));
 const StatusPage = lazy(() => import('./pages/StatusPage.js'));
 
@@ -148,6 +152,11 @@ export function App() {
           >
             {t.switchTo}
           </Button>
+          {auth.user && (
+            <Suspense fallback={null}>
+              <NotificationBell key={auth.user.id} />
+            </Suspense>
+          )}
           <UserMenu />
         </Layout.Header>
         <Layout.Content className="app-content">

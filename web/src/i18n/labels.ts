@@ -315,6 +315,12 @@ export const REPORT_PERIOD_LABELS = {
   },
 } satisfies Labels;
 
+/** What an in-app notification is about (src/cases/notify.ts): any change by the other party, a near deadline, a passed one. */
+export const NOTIFICATION_KIND_LABELS = {
+  zh: { state_changed: '案件动态', deadline_warning: '期限将至', overdue: '期限已过' },
+  en: { state_changed: 'case update', deadline_warning: 'deadline near', overdue: 'deadline passed' },
+} satisfies Labels;
+
 /** What a case is about (rights protection): a right kind or patent counterfeiting. */
 export const MATTER_LABELS = {
   zh: { ...KIND_LABELS.zh, counterfeit: '假冒专利' },

@@ -300,6 +300,18 @@ export const zh = {
   firstHalf: '上半年',
   secondHalf: '下半年',
   fullYear: '全年',
+  notifications: '通知',
+  notificationsBell: '通知，未读',
+  notificationsAll: '全部',
+  notificationsUnread: '未读',
+  unread: '未读',
+  markRead: '标为已读',
+  markAllRead: '全部标为已读',
+  noNotifications: '暂无通知',
+  noUnreadNotifications: '没有未读通知',
+  notificationsFailed: '通知加载失败',
+  markReadFailed: '未能标为已读',
+  notificationsCapped: '最多显示 500 条通知',
 };
 
 export type Dict = Record<keyof typeof zh, string>;
