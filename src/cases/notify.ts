@@ -187,12 +187,26 @@ async function sendPending(
 export async function notificationsFor(
   store: Store,
   recipient: string | readonly string[],
-  opts: { unreadOnly?: boolean; limit?: number } = {},
+  opts: {
+    unreadOnly?: boolean;
+    limit?: number;
+    /** Only those after this one in the order (newest first): the next page. */
+    before?: { createdAt: string; id: number };
+  } = {},
 ) {
   const recipients = typeof recipient === 'string' ? [recipient] : [...recipient];
   if (recipients.length === 0) return [];
   let q = casesDb(store).selectFrom('notifications').selectAll().where('recipient', 'in', recipients);
   if (opts.unreadOnly) q = q.where('read_at', 'is', null);
+  const before = opts.before;
+  if (before) {
+    q = q.where((eb) =>
+      eb.or([
+        eb('created_at', '<', before.createdAt),
+        eb.and([eb('created_at', '=', before.createdAt), eb('id', '<', before.id)]),
+      ]),
+    );
+  }
   const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
@@ -209,6 +223,34 @@ export async function notificationsFor(
     readAt: r.read_at,
     emailedAt: r.emailed_at,
   }));
+}
+
+/** How many of the recipients' notifications are unread. */
+export async function unreadNotificationCount(store: Store, recipients: readonly string[]): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const row = await casesDb(store)
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('recipient', 'in', [...recipients])
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks every unread notification of the recipients read; returns how many. */
+export async function markAllNotificationsRead(
+  store: Store,
+  recipients: readonly string[],
+  now = new Date(),
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  const res = await casesDb(store)
+    .updateTable('notifications')
+    .set({ read_at: now.toISOString() })
+    .where('recipient', 'in', [...recipients])
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 export async function markNotificationRead(

@@ -9,10 +9,23 @@ import {
   removeCalendarOverride,
   setCalendarOverride,
 } from './calendar-store.js';
-import { notificationsFor, readNotification } from './notify.js';
+import {
+  markAllNotificationsRead,
+  notificationsFor,
+  readNotification,
+  unreadNotificationCount,
+} from './notify.js';
 import { actorOf, type CaseRouteOptions } from './routes-shared.js';
 import { limitedPublicStatus, STATUS_LOOKUP_LIMITS } from './status-limits.js';
 import { CASE_TYPES } from './types.js';
+
+/** A page's end: the last notification's createdAt and id (`2026-11-25T08:00:00.000Z~42`). */
+const CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z~\d{1,10}$/;
+
+function parseCursor(cursor: string): { createdAt: string; id: number } {
+  const at = cursor.lastIndexOf('~');
+  return { createdAt: cursor.slice(0, at), id: Number(cursor.slice(at + 1)) };
+}
 
 /** Whose notifications a user reads: their own, their center's unassigned cases', their enterprise's. */
 function recipientsOf(user: User): string[] {
@@ -87,6 +100,11 @@ export const publicRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app, { 
         querystring: z.object({
           unread: z.enum(['true', 'false']).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
+          cursor: z
+            .string()
+            .regex(CURSOR, 'a nextCursor of an earlier answer')
+            .optional()
+            .describe('the nextCursor of the previous page'),
         }),
         response: {
           200: z.object({
@@ -101,17 +119,22 @@ export const publicRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app, { 
                 readAt: z.string().nullable(),
               }),
             ),
+            nextCursor: z.string().nullable().describe('null on the last page'),
           }),
         },
       },
     },
     async (request) => {
       const { user } = userOf(request);
+      const { limit, cursor } = request.query;
       const items = await notificationsFor(store, recipientsOf(user), {
         unreadOnly: request.query.unread === 'true',
-        limit: request.query.limit,
+        limit,
+        ...(cursor ? { before: parseCursor(cursor) } : {}),
       });
+      const last = items.at(-1);
       return {
+        nextCursor: items.length === limit && last ? `${last.createdAt}~${last.id}` : null,
         items: items.map((n) => ({
           id: n.id,
           caseId: n.caseId,
@@ -123,6 +146,32 @@ export const publicRoutes: FastifyPluginAsync<CaseRouteOptions> = async (app, { 
         })),
       };
     },
+  );
+
+  r.get(
+    '/notifications/unread-count',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "how many of the caller's notifications are unread",
+        response: { 200: z.object({ count: z.number().int() }) },
+      },
+    },
+    async (request) => ({ count: await unreadNotificationCount(store, recipientsOf(userOf(request).user)) }),
+  );
+
+  r.post(
+    '/notifications/read-all',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: "mark every unread notification of the caller's read",
+        response: { 200: z.object({ marked: z.number().int() }) },
+      },
+    },
+    async (request) => ({
+      marked: await markAllNotificationsRead(store, recipientsOf(userOf(request).user)),
+    }),
   );
 
   r.post(

@@ -754,6 +754,39 @@ describeEachEngine('cases API', (engine) => {
     expect(officer.some((n) => n.message.includes(caseNumber))).toBe(true);
   });
 
+  it('notifications: pages by cursor, an unread count, all marked read at once', async () => {
+    const all = (await get(s['officer-a']!, '/api/notifications?limit=500')).json().items as { id: number }[];
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    // Page by page, two at a time: the same notifications in the same order, nothing twice.
+    const paged: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const url: string = `/api/notifications?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const page = (await get(s['officer-a']!, url)).json() as {
+        items: { id: number }[];
+        nextCursor: string | null;
+      };
+      paged.push(...page.items.map((n) => n.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(paged).toEqual(all.map((n) => n.id));
+    expectProblem(await get(s['officer-a']!, '/api/notifications?cursor=x'), 400, 'invalid_input');
+
+    const count = async (who: Session) => (await get(who, '/api/notifications/unread-count')).json().count;
+    const unread = (await get(s['officer-a']!, '/api/notifications?unread=true&limit=500')).json().items
+      .length;
+    expect(await count(s['officer-a']!)).toBe(unread);
+    expect(unread).toBeGreaterThan(0);
+    const e2Before = await count(s.e2!);
+    const marked = await post(s['officer-a']!, '/api/notifications/read-all');
+    expect(marked.json()).toEqual({ marked: unread });
+    expect(await count(s['officer-a']!)).toBe(0);
+    expect((await post(s['officer-a']!, '/api/notifications/read-all')).json()).toEqual({ marked: 0 });
+    // Someone else's stay as they were.
+    expect(await count(s.e2!)).toBe(e2Before);
+    expectProblem(await call(null, 'GET', '/api/notifications/unread-count'), 401, 'unauthenticated');
+  });
+
   it('the calendar: working-day arithmetic for any session, overrides by administrators', async () => {
     expect((await get(s.e1!, '/api/calendar/add-working-days?date=2026-09-30&days=5')).json()).toEqual({
       date: '2026-10-13',

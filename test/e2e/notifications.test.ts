@@ -191,7 +191,7 @@ describeBrowser(title, () => {
     await page.clock.install();
     let asks = 0;
     page.on('request', (r) => {
-      if (new URL(r.url()).pathname === '/api/notifications') asks += 1;
+      if (new URL(r.url()).pathname === '/api/notifications/unread-count') asks += 1;
     });
     try {
       await signIn(page, server.url, DEMO.officer, '/cases');

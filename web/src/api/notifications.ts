@@ -17,22 +17,36 @@ export interface AppNotification {
   readAt: string | null;
 }
 
-/** The most the API gives in one answer; it has no cursor, so a longer list is a larger `limit`. */
-export const NOTIFICATIONS_MAX = 500;
+/** One page of the caller's notifications, newest first, and where the next page starts (null: none). */
+export interface NotificationPage {
+  items: AppNotification[];
+  nextCursor: string | null;
+}
 
-/** The caller's notifications, newest first (always asked afresh: they change as people work). */
-export async function fetchNotifications(opts: {
+/** The caller's notifications, newest first, a page at a time (always asked afresh: they change as people work). */
+export function fetchNotifications(opts: {
   unread: boolean;
   limit: number;
-}): Promise<AppNotification[]> {
-  const answer = await getFresh<{ items: AppNotification[] }>('/api/notifications', {
+  cursor?: string | null;
+}): Promise<NotificationPage> {
+  return getFresh<NotificationPage>('/api/notifications', {
     unread: opts.unread ? 'true' : null,
-    limit: Math.min(opts.limit, NOTIFICATIONS_MAX),
+    limit: opts.limit,
+    cursor: opts.cursor ?? null,
   });
-  return answer.items;
+}
+
+/** How many of the caller's notifications are unread. */
+export async function fetchUnreadCount(): Promise<number> {
+  return (await getFresh<{ count: number }>('/api/notifications/unread-count')).count;
 }
 
 /** Marks one notification read (a second time keeps the first time); sent with the CSRF token. */
 export function markNotificationRead(id: number): Promise<{ id: number; readAt: string }> {
   return sendJson('POST', `/api/notifications/${id}/read`);
+}
+
+/** Marks every unread notification of the caller's read, in one request. */
+export function markAllNotificationsRead(): Promise<{ marked: number }> {
+  return sendJson('POST', '/api/notifications/read-all');
 }

@@ -319,5 +319,4 @@ export const en: Dict = {
   noUnreadNotifications: 'No unread notifications',
   notificationsFailed: 'The notifications could not be loaded',
   markReadFailed: 'Could not mark as read',
-  notificationsCapped: 'At most 500 notifications are shown',
 };

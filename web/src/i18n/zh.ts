@@ -311,7 +311,6 @@ export const zh = {
   noUnreadNotifications: '没有未读通知',
   notificationsFailed: '通知加载失败',
   markReadFailed: '未能标为已读',
-  notificationsCapped: '最多显示 500 条通知',
 };
 
 export type Dict = Record<keyof typeof zh, string>;

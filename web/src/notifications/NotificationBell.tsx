@@ -3,9 +3,11 @@ import { Badge, Button, Drawer } from 'antd';
 import { useState } from 'react';
 import { useI18n } from '../lang.js';
 import { NotificationPanel } from './NotificationPanel.js';
-import { UNREAD_CAP, useUnreadCount } from './useUnreadCount.js';
+import { useUnreadCount } from './useUnreadCount.js';
 
 const DRAWER_WIDTH = 440;
+/** The most the badge shows; more is "99+" (the exact number is in the label). */
+const BADGE_MAX = 99;
 
 /**
  * The header's bell: the number of unread notifications on a badge, and a drawer with the list.
@@ -19,10 +21,10 @@ export function NotificationBell() {
   const width = typeof window === 'undefined' ? DRAWER_WIDTH : Math.min(DRAWER_WIDTH, window.innerWidth);
   return (
     <>
-      <Badge count={shown} overflowCount={UNREAD_CAP - 1} size="small" className="bell">
+      <Badge count={shown} overflowCount={BADGE_MAX} size="small" className="bell">
         <Button
           icon={<BellOutlined />}
-          aria-label={`${t.notificationsBell} ${shown >= UNREAD_CAP ? `${UNREAD_CAP - 1}+` : shown}`}
+          aria-label={`${t.notificationsBell} ${shown}`}
           title={t.notifications}
           data-testid="notifications-bell"
           data-count={count ?? ''}

@@ -108,7 +108,6 @@ function ListBody({ list, onOpenCase }: { list: NotificationList; onOpenCase(): 
           />
         ))}
       </ul>
-      {list.capped && <p className="muted">{t.notificationsCapped}</p>}
       {list.hasMore && (
         <Button block onClick={list.more} loading={list.loading} data-testid="notifications-more">
           {t.loadMore}

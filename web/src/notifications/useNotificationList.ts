@@ -3,13 +3,11 @@ import { ApiError } from '../api/client.js';
 import {
   type AppNotification,
   fetchNotifications,
+  markAllNotificationsRead,
   markNotificationRead,
-  NOTIFICATIONS_MAX,
 } from '../api/notifications.js';
 
 export const PAGE = 20;
-/** How many "mark read" requests go out at once when marking everything read. */
-const AT_ONCE = 4;
 
 export interface NotificationList {
   unreadOnly: boolean;
@@ -24,8 +22,6 @@ export interface NotificationList {
   busy: ReadonlySet<number>;
   markingAll: boolean;
   hasMore: boolean;
-  /** The API's most came back: there may be more than can be shown. */
-  capped: boolean;
   more(): void;
   reload(): void;
   markRead(id: number): Promise<void>;
@@ -34,28 +30,17 @@ export interface NotificationList {
 
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(String(e), 0, 'unknown'));
 
-/** Marks the ids read, a few requests at a time; stops at the first failure. */
-async function markEach(ids: readonly number[], onDone: (id: number, readAt: string) => void) {
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      const { readAt } = await markNotificationRead(id);
-      onDone(id, readAt);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(AT_ONCE, ids.length) }, worker));
-}
-
 /**
  * The drawer's list, loaded afresh when mounted (mount it when the drawer opens), all or unread
- * only, longer on `more()` — the API has no cursor, so a longer list is the same question with a
- * larger limit — and marked read one by one or all together. `changed` is called after every
- * write, for the bell to count again.
+ * only, a page at a time (`more()` asks for the page after the last one shown), and marked read one
+ * by one or all together. `changed` is called after every write, for the bell to count again.
  */
 export function useNotificationList(changed: () => void): NotificationList {
-  const [question, setQuestion] = useState({ unreadOnly: false, limit: PAGE });
-  const [answer, setAnswer] = useState<{ items: AppNotification[]; limit: number } | null>(null);
+  const [question, setQuestion] = useState<{ unreadOnly: boolean; cursor: string | null }>({
+    unreadOnly: false,
+    cursor: null,
+  });
+  const [answer, setAnswer] = useState<{ items: AppNotification[]; nextCursor: string | null } | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<ApiError>();
   const [writeError, setWriteError] = useState<ApiError>();
@@ -76,10 +61,14 @@ export function useNotificationList(changed: () => void): NotificationList {
     let current = true;
     setLoading(true);
     setError(undefined);
-    fetchNotifications({ unread: question.unreadOnly, limit: question.limit }).then(
-      (items) => {
+    fetchNotifications({ unread: question.unreadOnly, limit: PAGE, cursor: question.cursor }).then(
+      (page) => {
         if (!current) return;
-        setAnswer({ items, limit: question.limit });
+        // A next page adds to what is shown; the first page (or a reload) replaces it.
+        setAnswer((a) => ({
+          items: question.cursor && a ? [...a.items, ...page.items] : page.items,
+          nextCursor: page.nextCursor,
+        }));
         setLoading(false);
       },
       (e: unknown) => {
@@ -124,14 +113,11 @@ export function useNotificationList(changed: () => void): NotificationList {
     setWriteError(undefined);
     setMarkingAll(true);
     try {
-      // Every unread one, not only those shown; another round while an answer came back full.
-      for (let round = 0; round < 10; round++) {
-        const unread = await fetchNotifications({ unread: true, limit: NOTIFICATIONS_MAX });
-        await markEach(
-          unread.map((n) => n.id),
-          setRead,
-        );
-        if (unread.length < NOTIFICATIONS_MAX) break;
+      // Every unread one, not only those shown, in one request; the list shown follows.
+      await markAllNotificationsRead();
+      const readAt = new Date().toISOString();
+      if (live.current) {
+        setAnswer((a) => a && { ...a, items: a.items.map((n) => (n.readAt ? n : { ...n, readAt })) });
       }
     } catch (e) {
       if (live.current) setWriteError(asApiError(e));
@@ -139,17 +125,16 @@ export function useNotificationList(changed: () => void): NotificationList {
       if (live.current) setMarkingAll(false);
       changed();
     }
-  }, [changed, setRead]);
+  }, [changed]);
 
   const items = answer?.items ?? [];
-  const full = !error && answer !== null && items.length >= answer.limit;
   return {
     unreadOnly: question.unreadOnly,
     // Another filter is another list: nothing of the old one stays on screen meanwhile.
     setUnreadOnly: (unreadOnly) => {
       if (unreadOnly === question.unreadOnly) return;
       setAnswer(null);
-      setQuestion({ unreadOnly, limit: PAGE });
+      setQuestion({ unreadOnly, cursor: null });
     },
     items,
     loading,
@@ -157,10 +142,15 @@ export function useNotificationList(changed: () => void): NotificationList {
     writeError,
     busy,
     markingAll,
-    hasMore: full && answer.limit < NOTIFICATIONS_MAX,
-    capped: full && answer.limit >= NOTIFICATIONS_MAX,
-    more: () => setQuestion((q) => ({ ...q, limit: Math.min(q.limit + PAGE, NOTIFICATIONS_MAX) })),
-    reload: () => setReloads((n) => n + 1),
+    hasMore: !error && answer !== null && answer.nextCursor !== null,
+    more: () => {
+      if (answer?.nextCursor) setQuestion((q) => ({ ...q, cursor: answer.nextCursor }));
+    },
+    // From the first page again.
+    reload: () => {
+      setQuestion((q) => (q.cursor === null ? q : { ...q, cursor: null }));
+      setReloads((n) => n + 1);
+    },
     markRead,
     markAllRead,
   };

@@ -1,13 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLocation } from 'react-router';
-import { fetchNotifications } from '../api/notifications.js';
+import { fetchUnreadCount } from '../api/notifications.js';
 
 export const POLL_MS = 60_000;
-/**
- * How many unread notifications the bell asks for. The API has no count, so the bell counts a list:
- * this many or more shows as "99+" (the badge's overflow), and the answer stays small.
- */
-export const UNREAD_CAP = 100;
 
 export interface UnreadCount {
   /** null until the first answer; after a failed ask the last known count stays. */
@@ -35,10 +30,10 @@ export function useUnreadCount(): UnreadCount {
     }
     s.inFlight = true;
     s.last = Date.now();
-    fetchNotifications({ unread: true, limit: UNREAD_CAP })
+    fetchUnreadCount()
       .then(
-        (items) => {
-          if (s.live) setCount(items.length);
+        (n) => {
+          if (s.live) setCount(n);
         },
         // The bell keeps its last count; the list, when opened, shows the error in words. A 401
         // signs the user out (api/client.ts), which unmounts the bell and ends the polling.
