@@ -124,6 +124,20 @@ async function conflict(
   throw caseErrors.conflict('case', before.number, now?.version ?? before.version, expected);
 }
 
+/**
+ * What a notification says, as data: the web app words it in the reader's language. `message` keeps
+ * the same in English for e-mail, logs and older clients.
+ */
+export type NotificationData =
+  | { event: 'created'; number: string; type: string; organisation: string }
+  | { event: 'action'; number: string; action: string; from: string; to: string }
+  | { event: 'extension'; number: string; limit: string; days: number; reason: string }
+  | {
+      event: 'deadline';
+      number: string;
+      deadlines: { limit: string; due: string | null; left: number | null; unit: string; status: string }[];
+    };
+
 /** The other side hears of a change: the applicant of the officer's acts, the officer (or center) of the applicant's. */
 export function otherPartyNotice(
   c: CasesTable,
@@ -131,12 +145,14 @@ export function otherPartyNotice(
   message: string,
   day: IsoDate,
   now: string,
+  data: NotificationData,
 ): Insertable<NotificationsTable> {
   return {
     recipient: actor.kind === 'applicant' ? officerRecipient(c) : applicantRecipient(c),
     case_id: c.id,
     kind: 'state_changed',
     message,
+    data: JSON.stringify(data),
     on_date: day,
     dedupe_key: null,
     email: null,

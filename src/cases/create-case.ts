@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { errors, type IsoDate, isCreditCode, RIGHT_KINDS } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { type ActorRef, actorLabel, chinaToday, newId, requireDate } from './actors.js';
-import { caseAudit, type When, writeCaseIn } from './case-writes.js';
+import { caseAudit, type NotificationData, type When, writeCaseIn } from './case-writes.js';
 import { requireCenter } from './centers.js';
 import { caseErrors } from './errors.js';
 import { newPublicCode, publicCodeHash } from './public.js';
@@ -127,6 +127,12 @@ export async function createCase(
             case_id: row.id,
             kind: 'state_changed',
             message: `new ${c.type} case ${number} from ${c.applicant.organisation}`,
+            data: JSON.stringify({
+              event: 'created',
+              number,
+              type: c.type,
+              organisation: c.applicant.organisation,
+            } satisfies NotificationData),
             on_date: day,
             dedupe_key: null,
             email: null,

@@ -1,7 +1,7 @@
 import nodemailer from 'nodemailer';
 import { errors, type IsoDate } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { applicantRecipient, officerRecipient } from './case-writes.js';
+import { applicantRecipient, type NotificationData, officerRecipient } from './case-writes.js';
 import type { Deadline } from './deadlines.js';
 import { casesDb } from './tables.js';
 import { type CaseAlert, deadlineAlerts } from './watch.js';
@@ -80,6 +80,17 @@ export async function notifyDeadlines(
         case_id: alert.case.id,
         kind,
         message: messageOf(alert, deadlines),
+        data: JSON.stringify({
+          event: 'deadline',
+          number: alert.case.number,
+          deadlines: deadlines.map((d) => ({
+            limit: d.limit,
+            due: d.due,
+            left: d.left,
+            unit: d.unit,
+            status: d.status,
+          })),
+        } satisfies NotificationData),
         on_date: asOf,
         dedupe_key: `${alert.case.id}|${recipient}|${kind}|${asOf}`,
         email,
@@ -218,6 +229,7 @@ export async function notificationsFor(
     caseId: r.case_id,
     kind: r.kind,
     message: r.message,
+    data: r.data === null ? null : (JSON.parse(r.data) as NotificationData),
     onDate: r.on_date,
     createdAt: r.created_at,
     readAt: r.read_at,

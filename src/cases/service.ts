@@ -118,6 +118,7 @@ export async function actOnPage(
         `case ${after.number}: ${action} (${before.state} → ${to})`,
         day,
         now,
+        { event: 'action', number: after.number, action, from: before.state, to },
       ),
     },
     audit: caseAudit(
@@ -216,6 +217,7 @@ async function extend(
         `case ${after.number}: ${ext.days} more days (${ext.reason})`,
         opts.onDate ?? chinaToday(opts.now),
         now,
+        { event: 'extension', number: after.number, limit: row.limit_id, days: ext.days, reason: ext.reason },
       ),
     },
     audit: caseAudit(

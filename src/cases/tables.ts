@@ -110,6 +110,8 @@ export interface NotificationsTable {
   case_id: string | null;
   kind: string;
   message: string;
+  /** `NotificationData` as JSON text (migration 010); null before it. */
+  data: string | null;
   on_date: string;
   dedupe_key: string | null;
   email: string | null;

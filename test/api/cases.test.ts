@@ -749,9 +749,31 @@ describeEachEngine('cases API', (engine) => {
     ).not.toContain(first.id);
     expectProblem(await post(s.e1!, '/api/notifications/0/read'), 400, 'invalid_input');
     expectProblem(await post(s.e1!, '/api/notifications/999999/read'), 404, 'not_found');
-    // The officer's center hears of new cases.
-    const officer = (await get(s['officer-a']!, '/api/notifications')).json().items as { message: string }[];
+    // The officer's center hears of new cases, in words and as data.
+    const officer = (await get(s['officer-a']!, '/api/notifications?limit=500')).json().items as {
+      message: string;
+      data: { event: string; number: string } | null;
+    }[];
     expect(officer.some((n) => n.message.includes(caseNumber))).toBe(true);
+    expect(officer.find((n) => n.data?.event === 'created' && n.data.number === caseNumber)?.data).toEqual({
+      event: 'created',
+      number: caseNumber,
+      type: 'pre_examination',
+      organisation: '武汉光谷测试激光有限公司',
+    });
+    // The enterprise hears of the officer's acts on its case: which action, from and to which state.
+    const mine = (await get(s.e1!, '/api/notifications?limit=500')).json().items as {
+      data: { event: string; number: string; action?: string; from?: string; to?: string } | null;
+    }[];
+    const acted = mine.filter((n) => n.data?.event === 'action' && n.data.number === caseNumber);
+    expect(acted.length).toBeGreaterThan(0);
+    expect(acted[0]!.data).toEqual({
+      event: 'action',
+      number: caseNumber,
+      action: expect.any(String),
+      from: expect.any(String),
+      to: expect.any(String),
+    });
   });
 
   it('notifications: pages by cursor, an unread count, all marked read at once', async () => {

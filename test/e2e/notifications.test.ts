@@ -103,8 +103,9 @@ describeBrowser(title, () => {
       const item = page.locator('[data-testid=notification]', { hasText: filed.number }).first();
       await expectOrAlert(page, item);
       await expect(item.getAttribute('data-read')).resolves.toBe('false');
+      // Worded in the reader's language from the notification's data.
       await expect(item.getByTestId('notification-message').textContent()).resolves.toContain(
-        `new consultation case ${filed.number}`,
+        `提交了咨询案件 ${filed.number}`,
       );
       await expect(item.getByTestId('notification-kind').textContent()).resolves.toBe('案件动态');
       await expect(item.getByTestId('notification-case').getAttribute('href')).resolves.toBe(
@@ -126,6 +127,9 @@ describeBrowser(title, () => {
       await expect.poll(() => page.locator('.ant-drawer-title').textContent()).toBe('Notifications');
       await item.waitFor();
       await expect(item.getByTestId('notification-kind').textContent()).resolves.toBe('case update');
+      await expect(item.getByTestId('notification-message').textContent()).resolves.toContain(
+        `New consultation case ${filed.number} from`,
+      );
       await expect(item.getAttribute('data-read')).resolves.toBe('true');
       await expect(page.getByTestId('notifications-mark-all').textContent()).resolves.toBe('Mark all read');
       await drawerIn(page);
@@ -161,7 +165,7 @@ describeBrowser(title, () => {
       const item = page.locator('[data-testid=notification]', { hasText: filed.number }).first();
       await expectOrAlert(page, item);
       await expect(item.getByTestId('notification-message').textContent()).resolves.toContain(
-        'take (submitted → in_progress)',
+        `Case ${filed.number}: take up (submitted → in progress)`,
       );
       await expect(item.getByTestId('notification-kind').textContent()).resolves.toBe('case update');
       await drawerIn(page);

@@ -8,6 +8,7 @@ import * as m006 from './006-cases.js';
 import * as m007 from './007-case-status-lookups.js';
 import * as m008 from './008-stat-journal.js';
 import * as m009 from './009-audit-head-prev-hash.js';
+import * as m010 from './010-notification-data.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '007-case-status-lookups': m007,
   '008-stat-journal': m008,
   '009-audit-head-prev-hash': m009,
+  '010-notification-data': m010,
 };

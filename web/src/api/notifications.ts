@@ -4,14 +4,27 @@ import { getFresh, sendJson } from './client.js';
 export const NOTIFICATION_KINDS = ['state_changed', 'deadline_warning', 'overdue'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
+/** What a notification says, as data (src/cases/case-writes.ts `NotificationData`). */
+export type NotificationData =
+  | { event: 'created'; number: string; type: string; organisation: string }
+  | { event: 'action'; number: string; action: string; from: string; to: string }
+  | { event: 'extension'; number: string; limit: string; days: number; reason: string }
+  | {
+      event: 'deadline';
+      number: string;
+      deadlines: { limit: string; due: string | null; left: number | null; unit: string; status: string }[];
+    };
+
 /** One in-app notification as GET /api/notifications answers it. */
 export interface AppNotification {
   id: number;
   caseId: string | null;
   /** One of `NOTIFICATION_KINDS`, or a kind newer than this app (shown by its code). */
   kind: string;
-  /** Written by the server, in English with Chinese where it has it. */
+  /** Written by the server, in English with Chinese where it has it: shown when there is no `data`. */
   message: string;
+  /** The same as data, worded in the reader's language (notifications/wording.ts); null for older ones. */
+  data: NotificationData | null;
   onDate: string;
   createdAt: string;
   readAt: string | null;

@@ -317,6 +317,16 @@ export const en: Dict = {
   markAllRead: 'Mark all read',
   noNotifications: 'No notifications',
   noUnreadNotifications: 'No unread notifications',
+  // What a notification says, worded from its data ({…} filled in by notifications/wording.ts).
+  noticeCreated: 'New {type} case {number} from {organisation}',
+  noticeAction: 'Case {number}: {action} ({from} → {to})',
+  noticeExtension: 'Case {number}: {days} more days for {limit} ({reason})',
+  noticeDeadline: 'Case {number}: {parts}',
+  noticeDeadlinePassed: '{limit} deadline {due} has passed',
+  noticeDeadlineNear: '{limit} deadline {due}, {left} {unit} left',
+  noticeWorkingDays: 'working days',
+  noticeDays: 'days',
+  noticeSeparator: '; ',
   notificationsFailed: 'The notifications could not be loaded',
   markReadFailed: 'Could not mark as read',
 };

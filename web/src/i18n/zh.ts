@@ -309,6 +309,16 @@ export const zh = {
   markAllRead: '全部标为已读',
   noNotifications: '暂无通知',
   noUnreadNotifications: '没有未读通知',
+  // What a notification says, worded from its data ({…} filled in by notifications/wording.ts).
+  noticeCreated: '{organisation}提交了{type}案件 {number}',
+  noticeAction: '案件 {number}：{action}（{from} → {to}）',
+  noticeExtension: '案件 {number}：{limit}期限延长 {days} 天（{reason}）',
+  noticeDeadline: '案件 {number}：{parts}',
+  noticeDeadlinePassed: '{limit}期限 {due} 已过',
+  noticeDeadlineNear: '{limit}期限 {due}，还剩 {left} 个{unit}',
+  noticeWorkingDays: '工作日',
+  noticeDays: '自然日',
+  noticeSeparator: '；',
   notificationsFailed: '通知加载失败',
   markReadFailed: '未能标为已读',
 };

@@ -4,6 +4,7 @@ import type { AppNotification, NotificationKind } from '../api/notifications.js'
 import { NOTIFICATION_KIND_LABELS } from '../i18n.js';
 import { useI18n } from '../lang.js';
 import { type NotificationList, useNotificationList } from './useNotificationList.js';
+import { notificationText } from './wording.js';
 
 const KIND_COLORS: Record<NotificationKind, string> = {
   state_changed: 'blue',
@@ -128,7 +129,8 @@ function Item({
   onRead(): void;
   onOpenCase(): void;
 }) {
-  const { t, dateTime, label } = useI18n();
+  const i18n = useI18n();
+  const { t, dateTime, label } = i18n;
   const unread = n.readAt === null;
   const color = KIND_COLORS[n.kind as NotificationKind] ?? 'default';
   return (
@@ -149,7 +151,7 @@ function Item({
         </time>
       </div>
       <div className="notification-message wrap-anywhere" data-testid="notification-message">
-        {n.message}
+        {notificationText(n, i18n)}
       </div>
       <div className="notification-actions">
         {n.caseId && (
