@@ -5,7 +5,7 @@ import { getCase, historyOf, listEvidence, verifyAudit } from './index.js';
 import { extensionsOf } from './repository.js';
 import { actOnPage, editCaseOnPage, grantExtensionOnPage } from './service.js';
 import { casesDb } from './tables.js';
-import { applicant, officer, registeredEnterprise, seedCase, seedCenter } from './test-factories.js';
+import { applicant, officer, seedCase, seedCenterAndEnterprise } from './test-factories.js';
 
 /** What the page holds, each list read on its own as before the one-statement read. */
 async function readOneByOne(store: Awaited<ReturnType<typeof freshStore>>, id: string) {
@@ -30,8 +30,7 @@ describeEachEngine('the case page in one read', (engine) => {
   let creditCode: string;
   beforeEach(async () => {
     store = await freshStore(engine);
-    await seedCenter(store);
-    creditCode = (await registeredEnterprise(store, '2026-01-05')).creditCode;
+    creditCode = await seedCenterAndEnterprise(store);
   });
   afterEach(() => store.drop());
 

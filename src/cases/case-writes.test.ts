@@ -13,6 +13,7 @@ import {
   registeredEnterprise,
   seedCase,
   seedCenter,
+  seedCenterAndEnterprise,
 } from './test-factories.js';
 
 /** What a case's changes left: its version, history rows, notifications and audit entries. */
@@ -36,8 +37,7 @@ describeEachEngine('case changes: the guarded write', (engine) => {
   let creditCode: string;
   beforeEach(async () => {
     store = await freshStore(engine);
-    await seedCenter(store);
-    creditCode = (await registeredEnterprise(store, '2026-01-05')).creditCode;
+    creditCode = await seedCenterAndEnterprise(store);
   });
   afterEach(() => store.drop());
 

@@ -4,6 +4,7 @@ import type { Engine, Store } from '../store/index.js';
 import { type ActorRef, actorLabel } from './actors.js';
 import { type AuditInput, appendAudit, auditCtes } from './audit.js';
 import { caseErrors } from './errors.js';
+import type { NotificationData } from './notification-data.js';
 import type {
   CaseExtensionsTable,
   CaseHistoryTable,
@@ -123,20 +124,6 @@ async function conflict(
   const now = await db.selectFrom('cases').select('version').where('id', '=', before.id).executeTakeFirst();
   throw caseErrors.conflict('case', before.number, now?.version ?? before.version, expected);
 }
-
-/**
- * What a notification says, as data: the web app words it in the reader's language. `message` keeps
- * the same in English for e-mail, logs and older clients.
- */
-export type NotificationData =
-  | { event: 'created'; number: string; type: string; organisation: string }
-  | { event: 'action'; number: string; action: string; from: string; to: string }
-  | { event: 'extension'; number: string; limit: string; days: number; reason: string }
-  | {
-      event: 'deadline';
-      number: string;
-      deadlines: { limit: string; due: string | null; left: number | null; unit: string; status: string }[];
-    };
 
 /** The other side hears of a change: the applicant of the officer's acts, the officer (or center) of the applicant's. */
 export function otherPartyNotice(

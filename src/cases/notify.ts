@@ -1,8 +1,9 @@
 import nodemailer from 'nodemailer';
 import { errors, type IsoDate } from '../core/index.js';
 import type { Store } from '../store/index.js';
-import { applicantRecipient, type NotificationData, officerRecipient } from './case-writes.js';
+import { applicantRecipient, officerRecipient } from './case-writes.js';
 import type { Deadline } from './deadlines.js';
+import type { NotificationData } from './notification-data.js';
 import { casesDb } from './tables.js';
 import { type CaseAlert, deadlineAlerts } from './watch.js';
 

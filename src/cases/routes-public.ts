@@ -9,6 +9,7 @@ import {
   removeCalendarOverride,
   setCalendarOverride,
 } from './calendar-store.js';
+import { notificationData } from './notification-data.js';
 import {
   markAllNotificationsRead,
   notificationsFor,
@@ -18,37 +19,6 @@ import {
 import { actorOf, type CaseRouteOptions } from './routes-shared.js';
 import { limitedPublicStatus, STATUS_LOOKUP_LIMITS } from './status-limits.js';
 import { CASE_TYPES } from './types.js';
-
-const notificationData = z.discriminatedUnion('event', [
-  z.object({ event: z.literal('created'), number: z.string(), type: z.string(), organisation: z.string() }),
-  z.object({
-    event: z.literal('action'),
-    number: z.string(),
-    action: z.string(),
-    from: z.string(),
-    to: z.string(),
-  }),
-  z.object({
-    event: z.literal('extension'),
-    number: z.string(),
-    limit: z.string(),
-    days: z.number(),
-    reason: z.string(),
-  }),
-  z.object({
-    event: z.literal('deadline'),
-    number: z.string(),
-    deadlines: z.array(
-      z.object({
-        limit: z.string(),
-        due: z.string().nullable(),
-        left: z.number().nullable(),
-        unit: z.string(),
-        status: z.string(),
-      }),
-    ),
-  }),
-]);
 
 /** A page's end: the last notification's createdAt and id (`2026-11-25T08:00:00.000Z~42`). */
 const CURSOR = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z~\d{1,10}$/;

@@ -26,9 +26,8 @@ import {
   failure,
   officer,
   otherOfficer,
-  registeredEnterprise,
   seedCase,
-  seedCenter,
+  seedCenterAndEnterprise,
 } from './test-factories.js';
 
 describeEachEngine('cases through the service', (engine) => {
@@ -36,8 +35,7 @@ describeEachEngine('cases through the service', (engine) => {
   let creditCode: string;
   beforeEach(async () => {
     store = await freshStore(engine);
-    await seedCenter(store);
-    creditCode = (await registeredEnterprise(store, '2026-01-05')).creditCode;
+    creditCode = await seedCenterAndEnterprise(store);
   });
   afterEach(() => store.drop());
 

@@ -58,6 +58,12 @@ export async function seedCenter(store: Store, overrides: Partial<CenterInput> =
   return createCenter(store, buildCenter(overrides), admin);
 }
 
+/** The test center and an enterprise registered with it on `onDate`: the enterprise's credit code. */
+export async function seedCenterAndEnterprise(store: Store, onDate = '2026-01-05'): Promise<string> {
+  await seedCenter(store);
+  return (await registeredEnterprise(store, onDate)).creditCode;
+}
+
 /** An enterprise registered (applied and approved on `onDate`) with the test center. */
 export async function registeredEnterprise(
   store: Store,
