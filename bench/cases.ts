@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import pg from 'pg';
 import { createUser } from '../src/auth/index.js';
@@ -194,6 +195,57 @@ async function officerLoop(c: Client, centerId: string, pool: Map<string, string
     }
     await pauseFor(phase);
   }
+}
+
+/** CPU seconds used so far by each process (`/proc/PID/stat`: user + system time, 100 ticks a second). */
+function cpuSeconds(pids: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) / 100);
+    } catch {
+      // gone: its time is not counted
+    }
+  }
+  return out;
+}
+
+/** The PostgreSQL server's processes on this machine (its backends, WAL writer, checkpointer…). */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
+
+/** Where the CPU went during a phase: seconds of the server, of PostgreSQL and of this load generator. */
+interface CpuUse {
+  server: number;
+  postgres: number;
+  load: number;
+}
+
+function cpuSnapshot(serverPid: number): () => CpuUse {
+  const server = cpuSeconds([serverPid]).get(serverPid) ?? 0;
+  const pgBefore = cpuSeconds(postgresPids());
+  const load = process.cpuUsage();
+  return () => {
+    let postgres = 0;
+    for (const [pid, t] of cpuSeconds(postgresPids())) postgres += t - (pgBefore.get(pid) ?? 0);
+    const used = process.cpuUsage(load);
+    return {
+      server: (cpuSeconds([serverPid]).get(serverPid) ?? 0) - server,
+      postgres,
+      load: (used.user + used.system) / 1e6,
+    };
+  };
 }
 
 interface PhaseResult {
@@ -425,7 +477,9 @@ export async function benchCases(opts: { seconds: number; clients: number }): Pr
     };
     const pool = new Map(centers.map((id) => [id, [] as string[]]));
     const paced = await runPhase(clients, roles, pool, tally, latencies, opts.seconds, PAUSE);
+    const cpuSince = cpuSnapshot(server.pid!);
     const flat = await runPhase(clients, roles, pool, tally, latencies, opts.seconds, null);
+    const cpu = cpuSince();
     const updates = [...tally.updates.values()].reduce((s, u) => s + u.all, 0);
 
     const check = await lostUpdates(PG_URL, schema, tally);
@@ -496,6 +550,17 @@ export async function benchCases(opts: { seconds: number; clients: number }): Pr
         target: null,
         better: 'higher',
         note: `baseline: ${floor.writes.toLocaleString('en-US')} guarded writes in ${opts.seconds} s, p50 ${floor.p50.toFixed(1)} ms per statement`,
+      },
+      {
+        bench: 'cases',
+        metric: 'CPU per request, clients without pause: server + PostgreSQL',
+        unit: 'ms',
+        ours: ((cpu.server + cpu.postgres) * 1000) / flat.requests,
+        baseline: null,
+        baselineName: null,
+        target: null,
+        better: 'lower',
+        note: `server ${((cpu.server * 1000) / flat.requests).toFixed(2)} ms, PostgreSQL ${((cpu.postgres * 1000) / flat.requests).toFixed(2)} ms, load generator ${((cpu.load * 1000) / flat.requests).toFixed(2)} ms a request (${cpu.server.toFixed(1)} + ${cpu.postgres.toFixed(1)} + ${cpu.load.toFixed(1)} CPU seconds in ${flat.elapsed.toFixed(1)} s on 2 cores)`,
       },
     ];
   } finally {

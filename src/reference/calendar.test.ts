@@ -108,6 +108,52 @@ describe('the official working-day calendar', () => {
     }
   });
 
+  it('counts as walking the days one by one would, across holidays, overrides and year ends', () => {
+    // The calendar counts by subtraction over per-year running counts; this walks day by day.
+    const duty = new WorkingCalendar({
+      overrides: [
+        { date: '2025-12-31', working: false, reason: 'typhoon' },
+        { date: '2026-01-03', working: true, reason: 'catch-up Saturday' },
+        { date: '2026-10-09', working: false, reason: 'typhoon' },
+        { date: '2027-01-01', working: true, reason: 'duty' },
+      ],
+    });
+    const walkAdd = (c: WorkingCalendar, start: string, n: number) => {
+      let d = start;
+      for (let left = n; left > 0; ) {
+        d = addDays(d, 1);
+        if (c.isWorkingDay(d)) left--;
+      }
+      return d;
+    };
+    const walkBetween = (c: WorkingCalendar, a: string, b: string) => {
+      let n = 0;
+      for (let d = addDays(a, 1); d <= b; d = addDays(d, 1)) if (c.isWorkingDay(d)) n++;
+      return n;
+    };
+    const walkOnOrAfter = (c: WorkingCalendar, a: string) => {
+      let d = a;
+      while (!c.isWorkingDay(d)) d = addDays(d, 1);
+      return d;
+    };
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    for (const c of [cal, duty]) {
+      for (let i = 0; i < 400; i++) {
+        const start = addDays('2023-06-01', random(1500));
+        const n = random(i % 10 === 0 ? 800 : 40);
+        const end = addDays(start, random(900));
+        expect(c.addWorkingDays(start, n).date, `${start} + ${n}`).toBe(walkAdd(c, start, n));
+        expect(c.workingDaysBetween(start, end), `${start}..${end}`).toBe(walkBetween(c, start, end));
+        expect(c.workingDaysBetween(end, start)).toBe(0 - walkBetween(c, start, end));
+        expect(c.workingDayOnOrAfter(start)).toBe(walkOnOrAfter(c, start));
+      }
+    }
+  });
+
   it('refuses bad input with invalid_input', () => {
     const code = (f: () => unknown) => {
       try {

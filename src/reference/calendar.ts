@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
-import { addDays, errors, type IsoDate, isIsoDate } from '../core/index.js';
+import {
+  addDays,
+  dateOfDayNumber,
+  dayNumber,
+  errors,
+  type IsoDate,
+  isIsoDate,
+  weekdayOfDayNumber,
+} from '../core/index.js';
 
 /**
  * The official working-day calendar: the State Council's holiday schedule (holidays and the adjusted
@@ -103,8 +111,26 @@ function yearOf(date: IsoDate): number {
 }
 
 function isWeekend(date: IsoDate): boolean {
-  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  const day = weekdayOfDayNumber(dayNumber(date));
   return day === 0 || day === 6;
+}
+
+/**
+ * A year's working days as running counts: `counts[i]` is the number of working days among the
+ * year's first `i` days, so any count within the year is one subtraction.
+ */
+interface YearTable {
+  /** The day number (`dayNumber`) of 1 January. */
+  first: number;
+  counts: Uint16Array;
+}
+
+function workingDaysIn(t: YearTable): number {
+  return t.counts[t.counts.length - 1]!;
+}
+
+function yearOfDayNumber(d: number): number {
+  return Number(dateOfDayNumber(d).slice(0, 4));
 }
 
 function requireDate(date: string, what = 'date'): IsoDate {
@@ -121,6 +147,8 @@ export class WorkingCalendar {
   private readonly official = officialSchedule();
   private readonly overrides = new Map<IsoDate, CalendarOverride>();
   private readonly years: Set<number>;
+  /** Built on first use, per year: deadlines are counted by subtraction, not day by day. */
+  private readonly tables = new Map<number, YearTable>();
 
   constructor(options: WorkingCalendarOptions = {}) {
     for (const o of parseCalendarOverrides(options.overrides ?? [])) {
@@ -175,10 +203,7 @@ export class WorkingCalendar {
       );
     }
     const from = date;
-    for (let left = n; left > 0; ) {
-      date = addDays(date, 1);
-      if (this.working(date)) left--;
-    }
+    if (n > 0) date = dateOfDayNumber(this.nthWorkingDayAfter(dayNumber(from), n));
     return { date, provisional: n > 0 && !this.covers(addDays(from, 1), date) };
   }
 
@@ -186,23 +211,68 @@ export class WorkingCalendar {
   workingDaysBetween(a: string, b: string): number {
     const from = requireDate(a);
     const to = requireDate(b);
-    if (to < from) return -this.workingDaysBetween(to, from);
+    if (to < from) return 0 - this.workingDaysBetween(to, from);
     if (daysBetween(from, to) > MAX_SPAN_DAYS) {
       throw errors.invalidInput(`a span of more than ${MAX_SPAN_DAYS} days is not counted`, { from, to });
     }
-    let n = 0;
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (this.working(d)) n++;
-    return n;
+    return (
+      this.workingThrough(dayNumber(to), yearOf(from)) - this.workingThrough(dayNumber(from), yearOf(from))
+    );
   }
 
   /** `date` itself when it is a working day, else the next one (how periods ending on a day off end). */
   workingDayOnOrAfter(date: string): IsoDate {
-    let d = requireDate(date);
-    for (let i = 0; !this.working(d); i++) {
-      if (i > MAX_SPAN_DAYS) throw errors.invalidInput(`no working day after ${date}`, { date });
-      d = addDays(d, 1);
+    const d = dayNumber(requireDate(date));
+    let next: number;
+    try {
+      next = this.nthWorkingDayAfter(d - 1, 1);
+    } catch {
+      throw errors.invalidInput(`no working day after ${date}`, { date });
     }
-    return d;
+    return next === d ? (date as IsoDate) : dateOfDayNumber(next);
+  }
+
+  /** Working days from 1 January of the year `since` through day number `d` (not earlier), inclusive. */
+  private workingThrough(d: number, since: number): number {
+    const year = yearOfDayNumber(d);
+    let n = 0;
+    for (let y = since; y < year; y++) n += workingDaysIn(this.table(y));
+    const t = this.table(year);
+    return n + t.counts[d - t.first + 1]!;
+  }
+
+  /** The day number of the n-th working day (n ≥ 1) after day number `d`. */
+  private nthWorkingDayAfter(d: number, n: number): number {
+    let t = this.table(yearOfDayNumber(d + 1));
+    let target = n + t.counts[d + 1 - t.first]!;
+    for (let years = 0; target > workingDaysIn(t); years++) {
+      if (years > MAX_SPAN_DAYS / 365)
+        throw errors.invalidInput(`no working day within ${MAX_SPAN_DAYS} days`);
+      target -= workingDaysIn(t);
+      t = this.table(yearOfDayNumber(t.first + t.counts.length - 1));
+    }
+    // The first day whose running count reaches the target.
+    let lo = 1;
+    let hi = t.counts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t.counts[mid]! >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return t.first + lo - 1;
+  }
+
+  private table(year: number): YearTable {
+    const known = this.tables.get(year);
+    if (known) return known;
+    const first = dayNumber(`${String(year).padStart(4, '0')}-01-01`);
+    const length = dayNumber(`${String(year + 1).padStart(4, '0')}-01-01`) - first;
+    const counts = new Uint16Array(length + 1);
+    for (let i = 0; i < length; i++)
+      counts[i + 1] = counts[i]! + (this.working(dateOfDayNumber(first + i)) ? 1 : 0);
+    const table = { first, counts };
+    this.tables.set(year, table);
+    return table;
   }
 
   private working(d: IsoDate): boolean {
