@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Store } from '../store/index.js';
+import { forgetSessions, sessionCacheOf } from './session-cache.js';
 import { authDb } from './tables.js';
 import { toUser, type User } from './users.js';
 
@@ -74,6 +75,25 @@ export async function createSession(
   };
 }
 
+function readSession(db: ReturnType<typeof authDb>, id: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .selectAll('u')
+    .select([
+      's.id as session_id',
+      's.csrf_token',
+      's.created_at as session_created_at',
+      's.expires_at',
+      's.last_seen_at',
+      's.revoked_at',
+    ])
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+}
+
+type SessionRow = NonNullable<Awaited<ReturnType<typeof readSession>>>;
+
 /**
  * The user and session of a cookie token, or null when the token is unknown, revoked, past its
  * idle or absolute end, or its user is disabled. Marks the session used (at most once a minute).
@@ -86,26 +106,22 @@ export async function resolveSession(
   if (!TOKEN.test(secret)) return null;
   const db = authDb(store);
   const at = now.toISOString();
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .selectAll('u')
-    .select([
-      's.id as session_id',
-      's.csrf_token',
-      's.created_at as session_created_at',
-      's.expires_at',
-      's.last_seen_at',
-      's.revoked_at',
-    ])
-    .where('s.id', '=', sessionId(secret))
-    .executeTakeFirst();
-  if (!row || row.revoked_at !== null || row.disabled !== 0) return null;
+  const id = sessionId(secret);
+  const cache = sessionCacheOf<SessionRow>(store);
+  let row = cache?.get(id, now.getTime());
+  if (!row) {
+    const mark = cache?.mark() ?? 0;
+    row = await readSession(db, id);
+    if (!row) return null;
+    cache?.put(id, row, row.id, mark, now.getTime());
+  }
+  if (row.revoked_at !== null || row.disabled !== 0) return null;
   if (row.expires_at <= at || idleEnd(row.last_seen_at, row.expires_at) <= at) return null;
   let lastSeen = row.last_seen_at;
   if (Date.parse(at) - Date.parse(lastSeen) >= SESSION_LIMITS.touchEveryMs) {
     await db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', row.session_id).execute();
     lastSeen = at;
+    cache?.update(id, { ...row, last_seen_at: at });
   }
   return {
     user: toUser(row),
@@ -127,6 +143,7 @@ export async function revokeSession(store: Store, id: string, now = new Date()):
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetSessions(store);
   return Number(result.numUpdatedRows);
 }
 
@@ -138,5 +155,6 @@ export async function revokeAllSessions(store: Store, userId: number, now = new 
     .where('user_id', '=', userId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
+  forgetSessions(store);
   return Number(result.numUpdatedRows);
 }

@@ -2,6 +2,7 @@ import { creditCodeProblem, errors } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { hashPassword, passwordProblems } from './passwords.js';
 import { isRole, type Principal, ROLES, type Role } from './permissions.js';
+import { forgetSessions } from './session-cache.js';
 import { authDb, type UsersTable } from './tables.js';
 
 /** A user as the rest of ipregion sees it (never with the password hash). */
@@ -245,6 +246,7 @@ export async function disableUser(store: Store, id: number, now = new Date()): P
       .where('revoked_at', 'is', null)
       .execute();
   });
+  forgetSessions(store);
   return mustGet(store, id);
 }
 
@@ -280,5 +282,6 @@ export async function resetPassword(
       // The lockout is counted from failed attempts: forgetting them lifts it.
       await trx.deleteFrom('login_attempts').where('login', '=', user.login).where('ok', '=', 0).execute();
     });
+  forgetSessions(store);
   return mustGet(store, id);
 }

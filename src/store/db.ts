@@ -20,7 +20,28 @@ export interface Store {
    * statements beat building queries; everything else goes through `db`.
    */
   sqlite?: SQLite.Database;
+  /**
+   * PostgreSQL only: listens on a notification channel over a connection of its own (see
+   * `NotificationListener`); stopped when the store closes.
+   */
+  listen?(channel: string, handlers: ListenHandlers): NotificationListener;
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  /** A notification's payload. */
+  message(payload: string): void;
+  /**
+   * The listening connection is up (true) or lost (false): while it is down notifications may be
+   * missed, so whatever relies on them must not trust what it remembers. It reconnects by itself.
+   */
+  state(listening: boolean): void;
+}
+
+export interface NotificationListener {
+  /** The schema the store works in, as notifications name it. */
+  readonly schema: Promise<string>;
+  stop(): Promise<void>;
 }
 
 export interface OpenOptions {
@@ -103,7 +124,86 @@ function openPostgres(url: string, options: OpenOptions): Store {
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-  return { db, engine: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  const listeners = new Set<NotificationListener>();
+  return {
+    db,
+    engine: 'postgres',
+    location: url.replace(/:[^:@/]*@/, ':***@'),
+    listen(channel, handlers) {
+      const listener = listenPostgres(url, options.schema, channel, handlers, () =>
+        listeners.delete(listener),
+      );
+      listeners.add(listener);
+      return listener;
+    },
+    close: async () => {
+      await Promise.all([...listeners].map((l) => l.stop()));
+      await db.destroy();
+    },
+  };
+}
+
+/** How long a lost listening connection waits before it connects again. */
+const RELISTEN_MS = 1000;
+
+function listenPostgres(
+  url: string,
+  schema: string | undefined,
+  channel: string,
+  handlers: ListenHandlers,
+  onStop: () => void,
+): NotificationListener {
+  if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`"${channel}" is not a channel name`);
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let retry: NodeJS.Timeout | null = null;
+  let resolveSchema: (s: string) => void = () => {};
+  const schemaName = new Promise<string>((r) => {
+    resolveSchema = r;
+  });
+  const lost = (c: pg.Client) => {
+    if (client !== c) return;
+    client = null;
+    handlers.state(false);
+    c.end().catch(() => {});
+    if (!stopped) retry = setTimeout(connect, RELISTEN_MS);
+  };
+  const connect = async () => {
+    retry = null;
+    if (stopped) return;
+    const c = new pg.Client({
+      connectionString: url,
+      ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    });
+    client = c;
+    c.on('error', () => lost(c));
+    c.on('end', () => lost(c));
+    c.on('notification', (n) => {
+      if (n.channel === channel) handlers.message(n.payload ?? '');
+    });
+    try {
+      await c.connect();
+      const found = await c.query<{ schema: string }>('select current_schema() as schema');
+      resolveSchema(found.rows[0]!.schema);
+      await c.query(`listen ${channel}`);
+      if (client === c && !stopped) handlers.state(true);
+    } catch {
+      lost(c);
+    }
+  };
+  void connect();
+  return {
+    schema: schemaName,
+    async stop() {
+      stopped = true;
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      onStop();
+      handlers.state(false);
+      if (c) await c.end().catch(() => {});
+    },
+  };
 }
 
 /** Applies the pending migrations; refuses a database whose applied migrations this build does not know. */

@@ -13,7 +13,7 @@ export function idColumn(db: Kysely<unknown>) {
   };
 }
 
-function isSqlite(db: Kysely<unknown>): boolean {
+export function isSqlite(db: Kysely<unknown>): boolean {
   return db.getExecutor().adapter instanceof SqliteAdapter;
 }
 

@@ -9,6 +9,7 @@ import * as m007 from './007-case-status-lookups.js';
 import * as m008 from './008-stat-journal.js';
 import * as m009 from './009-audit-head-prev-hash.js';
 import * as m010 from './010-notification-data.js';
+import * as m011 from './011-auth-notify.js';
 
 /** Numbered, forward-only migrations; the same files serve SQLite and PostgreSQL. Append, never edit. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '008-stat-journal': m008,
   '009-audit-head-prev-hash': m009,
   '010-notification-data': m010,
+  '011-auth-notify': m011,
 };
