@@ -168,13 +168,17 @@ export async function benchIngest(opts: { scale: number }): Promise<BenchFigure[
 
 /** Whole ingest (read, check, write to SQLite) of USPTO bulk XML built from the real samples. */
 export async function benchXmlIngest(opts: { documents: number }): Promise<BenchFigure[]> {
-  const { writeGrantFile, writeTrademarkFile } = await import('./xml-readers.js');
+  const { writeGrantFile, writeTrademarkFile, writeOpsBiblioFile, writeOpsLegalFile } = await import(
+    './xml-readers.js'
+  );
   const dir = mkdtempSync(join(tmpdir(), 'ipregion-bench-xml-ingest-'));
   try {
     const figures: BenchFigure[] = [];
     for (const [name, write] of [
       ['uspto-grant', writeGrantFile],
       ['uspto-trademark', writeTrademarkFile],
+      ['ops-biblio', writeOpsBiblioFile],
+      ['ops-legal', writeOpsLegalFile],
     ] as const) {
       const file = join(dir, `${name}.xml`);
       await write(file, opts.documents);

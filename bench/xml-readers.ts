@@ -4,7 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SaxesParser } from 'saxes';
-import { usptoGrantReader, usptoTrademarkReader } from '../src/registry/ingest/readers/index.js';
+import {
+  opsBiblioReader,
+  opsLegalReader,
+  usptoGrantReader,
+  usptoTrademarkReader,
+} from '../src/registry/ingest/readers/index.js';
 import type { FormatReader } from '../src/registry/ingest/types.js';
 import { samplePath } from '../test/fixtures.js';
 import { type BenchFigure, printFigures, rssSampler } from './report.js';
@@ -14,6 +19,8 @@ export interface XmlBenchOptions {
   grants?: number;
   /** Case files in the trademark daily file (default 20,000: ~330 MB). */
   caseFiles?: number;
+  /** OPS exchange documents, and OPS legal-status family members (default 20,000 each). */
+  opsDocuments?: number;
 }
 
 /**
@@ -28,9 +35,15 @@ export async function benchXmlReaders(opts: XmlBenchOptions = {}): Promise<Bench
     await writeGrantFile(grantFile, opts.grants ?? 20_000);
     const tmFile = join(dir, 'trademarks.xml');
     await writeTrademarkFile(tmFile, opts.caseFiles ?? 20_000);
+    const biblioFile = join(dir, 'ops-biblio.xml');
+    await writeOpsBiblioFile(biblioFile, opts.opsDocuments ?? 20_000);
+    const legalFile = join(dir, 'ops-legal.xml');
+    await writeOpsLegalFile(legalFile, opts.opsDocuments ?? 20_000);
     return [
       ...(await measure('xml-readers uspto-grant', usptoGrantReader, grantFile, 'us-patent-grant')),
       ...(await measure('xml-readers uspto-trademark', usptoTrademarkReader, tmFile, 'case-file')),
+      ...(await measure('xml-readers ops-biblio', opsBiblioReader, biblioFile, 'exchange-document')),
+      ...(await measure('xml-readers ops-legal', opsLegalReader, legalFile, 'ops:family-member')),
     ];
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -145,6 +158,65 @@ export async function writeTrademarkFile(file: string, n: number): Promise<void>
     '<file-segment>TRMK</file-segment><action-keys><action-key>00</action-key>\n';
   const tail = '</action-keys></file-segments></application-information>\n</trademark-applications-daily>\n';
   await writeAll(file, n, (i) => sample.replace('98423838', String(90_000_000 + i)), head, tail);
+}
+
+/** The element `name` of a sample, with what comes before and after it (an OPS response's wrapping). */
+function splitSample(sample: string, name: string): { head: string; element: string; tail: string } {
+  const start = sample.indexOf(`<${name} `);
+  const close = `</${name}>`;
+  const end = sample.indexOf(close, start) + close.length;
+  if (start < 0 || end < close.length) throw new Error(`the sample has no <${name}>`);
+  return { head: sample.slice(0, start), element: sample.slice(start, end), tail: sample.slice(end) };
+}
+
+/**
+ * An OPS bibliographic response holding `n` exchange documents: the two real samples (a Chinese
+ * application, an EP grant) in turn, each with distinct publication and application numbers.
+ */
+export async function writeOpsBiblioFile(file: string, n: number): Promise<void> {
+  const cn = splitSample(
+    readFileSync(samplePath('epo_ops_biblio_CN104968889A.xml'), 'utf8'),
+    'exchange-document',
+  );
+  const ep = splitSample(
+    readFileSync(samplePath('epo_ops_biblio_EP1000000.xml'), 'utf8'),
+    'exchange-document',
+  );
+  await writeAll(
+    file,
+    n,
+    (i) =>
+      i % 2 === 0
+        ? cn.element
+            .replaceAll('104968889', String(104_968_889 + i))
+            .replaceAll('201380062258', String(201_380_062_258 + i))
+            .replaceAll('2013800622588', String(2_013_800_622_588 + i * 10))
+            .replaceAll('CN20138062258', `CN${20_138_062_258 + i}`)
+        : ep.element
+            .replaceAll('1000000', String(1_000_000 + i))
+            .replaceAll('99203729', String(99_203_729 + i))
+            .replaceAll('EP19990203729', `EP1999${String(203_729 + i).padStart(7, '0')}`),
+    cn.head,
+    cn.tail,
+  );
+}
+
+/** An OPS legal-status response with `n` family members, each the real EP1000000 member (50 events) renumbered. */
+export async function writeOpsLegalFile(file: string, n: number): Promise<void> {
+  const sample = splitSample(
+    readFileSync(samplePath('epo_ops_legal_EP1000000.xml'), 'utf8'),
+    'ops:family-member',
+  );
+  await writeAll(
+    file,
+    n,
+    (i) =>
+      sample.element
+        .replaceAll('1000000', String(1_000_000 + i))
+        .replaceAll('99203729', String(99_203_729 + i)),
+    sample.head,
+    sample.tail,
+  );
 }
 
 async function writeAll(
