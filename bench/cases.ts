@@ -232,19 +232,38 @@ interface CpuUse {
   load: number;
 }
 
+/** A process and its descendants (a server with `--workers` is a primary and its worker processes). */
+function processTree(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    // gone
+  }
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** CPU seconds used since the snapshot by each of `pids()` (a process first seen later counts from 0). */
+function cpuSince(pids: () => number[]): () => number {
+  const before = cpuSeconds(pids());
+  return () => {
+    let used = 0;
+    for (const [pid, t] of cpuSeconds(pids())) used += t - (before.get(pid) ?? 0);
+    return used;
+  };
+}
+
 function cpuSnapshot(serverPid: number): () => CpuUse {
-  const server = cpuSeconds([serverPid]).get(serverPid) ?? 0;
-  const pgBefore = cpuSeconds(postgresPids());
+  const server = cpuSince(() => processTree(serverPid));
+  const postgres = cpuSince(postgresPids);
   const load = process.cpuUsage();
   return () => {
-    let postgres = 0;
-    for (const [pid, t] of cpuSeconds(postgresPids())) postgres += t - (pgBefore.get(pid) ?? 0);
     const used = process.cpuUsage(load);
-    return {
-      server: (cpuSeconds([serverPid]).get(serverPid) ?? 0) - server,
-      postgres,
-      load: (used.user + used.system) / 1e6,
-    };
+    return { server: server(), postgres: postgres(), load: (used.user + used.system) / 1e6 };
   };
 }
 
@@ -419,7 +438,12 @@ async function createUsers(url: string, clients: number) {
  * optimistic single-row write on the same database with the same concurrency. The server is
  * stopped and the schema dropped at the end.
  */
-export async function benchCases(opts: { seconds: number; clients: number }): Promise<BenchFigure[]> {
+export async function benchCases(opts: {
+  seconds: number;
+  clients: number;
+  /** Server processes (`ipregion serve --workers`). */
+  workers?: number;
+}): Promise<BenchFigure[]> {
   const schema = `bench_cases_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: PG_URL });
   await admin.connect();
@@ -443,6 +467,8 @@ export async function benchCases(opts: { seconds: number; clients: number }): Pr
         'off',
         '--notify-every',
         'off',
+        '--workers',
+        String(opts.workers ?? 1),
       ],
       { IPREGION_LOG_LEVEL: 'info' },
     );

@@ -21,6 +21,8 @@ const onlyArg = args[args.indexOf('--only') + 1];
 const only = args.includes('--only') && onlyArg ? onlyArg.split(',') : null;
 /** `--stats-db PATH`: run the statistics bench on an existing registry (the scale-1.0 one). */
 const statsDb = args.includes('--stats-db') ? args[args.indexOf('--stats-db') + 1] : undefined;
+/** `--workers N`: server processes of the cases bench's server (`ipregion serve --workers`; default 1). */
+const workers = args.includes('--workers') ? Number(args[args.indexOf('--workers') + 1]) : 1;
 
 const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   ingest: () => benchIngest({ scale: quick ? 0.002 : 0.02 }),
@@ -33,7 +35,7 @@ const benches: Record<string, () => Promise<BenchFigure[]> | BenchFigure[]> = {
   stats: () =>
     benchStats({ ...(statsDb ? { db: statsDb } : {}), scale: quick ? 0.005 : 0.05, runs: quick ? 20 : 200 }),
   web: () => benchWeb({ loads: quick ? 3 : 5 }),
-  cases: () => benchCases({ seconds: quick ? 5 : 30, clients: 200 }),
+  cases: () => benchCases({ seconds: quick ? 5 : 30, clients: 200, workers }),
 };
 
 const figures: BenchFigure[] = [];

@@ -12,6 +12,7 @@ describe('config', () => {
       logLevel: 'info',
       evidenceDir: 'data/evidence',
       deadlinePassMinutes: 60,
+      workers: 1,
     });
     expect(loadConfig({}, {}).server).toMatchObject({
       host: '127.0.0.1',
@@ -23,18 +24,24 @@ describe('config', () => {
     ).toBe(null);
     expect(loadConfig({}, { IPREGION_NOTIFY_EVERY: '15' }).server.deadlinePassMinutes).toBe(15);
     expect(loadConfig({}, { DATABASE_URL: 'postgres://x@h/db' }).engine).toBe('postgres');
+    expect(loadConfig({}, {}).server.workers).toBe(1);
+    expect(loadConfig({ workers: '3' }, { IPREGION_WORKERS: '2' }).server.workers).toBe(3);
+    expect(loadConfig({}, { IPREGION_WORKERS: 'auto' }).server.workers).toBeGreaterThanOrEqual(1);
   });
 
   it('reports every problem at once', () => {
     let error: unknown;
     try {
-      loadConfig({ db: 'mysql://x/y', port: '80a', demoScale: '2', logLevel: 'loud', notifyEvery: '0' }, {});
+      loadConfig(
+        { db: 'mysql://x/y', port: '80a', demoScale: '2', logLevel: 'loud', notifyEvery: '0', workers: '0' },
+        {},
+      );
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(IpregionError);
     const problems = (error as IpregionError).detail.problems as string[];
-    expect(problems).toHaveLength(5);
-    expect(problems.join('\n')).toMatch(/database.*port.*demo scale.*log level.*deadline pass/s);
+    expect(problems).toHaveLength(6);
+    expect(problems.join('\n')).toMatch(/database.*port.*demo scale.*log level.*deadline pass.*workers/s);
   });
 });

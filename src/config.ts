@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { errors } from './core/index.js';
 import { DEFAULT_DB, type Engine, engineOf } from './store/index.js';
 
@@ -19,6 +20,8 @@ export interface ServerConfig {
   evidenceDir: string;
   /** Minutes between the server's deadline passes (warnings, overdue notices, e-mails); null: never. */
   deadlinePassMinutes: number | null;
+  /** Server processes sharing the port (`--workers` or IPREGION_WORKERS; default 1). */
+  workers: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -31,6 +34,7 @@ export interface ConfigFlags {
   demoScale?: string | undefined;
   logLevel?: string | undefined;
   notifyEvery?: string | undefined;
+  workers?: string | undefined;
 }
 
 export const DEFAULT_HOST = '127.0.0.1';
@@ -97,5 +101,13 @@ function serverConfig(flags: ConfigFlags, env: NodeJS.ProcessEnv, problems: stri
       );
     } else deadlinePassMinutes = minutes;
   }
-  return { host, port, demo, logLevel, evidenceDir, deadlinePassMinutes };
+
+  const rawWorkers = (flags.workers ?? env.IPREGION_WORKERS ?? '1').trim();
+  const workers = rawWorkers === 'auto' ? availableParallelism() : Number(rawWorkers);
+  if (!(/^\d+$/.test(rawWorkers) || rawWorkers === 'auto') || workers < 1 || workers > 64) {
+    problems.push(
+      `workers: "${rawWorkers}" is not a number of server processes 1–64 or "auto" (--workers or IPREGION_WORKERS)`,
+    );
+  }
+  return { host, port, demo, logLevel, evidenceDir, deadlinePassMinutes, workers };
 }

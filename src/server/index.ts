@@ -53,43 +53,50 @@ async function holdsOnlyDemo(store: Store): Promise<boolean> {
 }
 
 /**
+ * What `startServer` does before it listens: in an empty database, the demo region, its users,
+ * centers and cases and public statistics. A cluster's primary process does it once for all workers.
+ */
+export async function prepareStore(store: Store, o: Pick<StartOptions, 'demo' | 'onNotice'>): Promise<void> {
+  // The classifier first: the demo's statistics are kept as its rights are written.
+  assemble(await customIndustries(store.db));
+  let created = false;
+  if (o.demo && (await countRights(store)) === 0) {
+    o.onNotice?.(
+      `The database ${store.location} is empty: creating the demo region (scale ${o.demo.scale}, seed ${o.demo.seed})…`,
+    );
+    const started = Date.now();
+    const result = await loadDemo(store, o.demo);
+    o.onNotice?.(
+      `Demo region created: ${result.rights} rights in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+    created = true;
+  }
+  // Demo users have published passwords: only ever into a database that holds nothing but the demo.
+  if (o.demo && (created || (await holdsOnlyDemo(store)))) {
+    const logins = await ensureDemoUsers(store);
+    if (logins.length > 0) {
+      o.onNotice?.(
+        `Demo users created: ${logins.join(', ')} (passwords in docs/auth.md); statistics are public.`,
+      );
+    }
+  }
+  // The protection centers' demo work goes with a demo region created just now (after its users,
+  // so that the demo enterprise user's own case is theirs).
+  if (o.demo && created) {
+    const started = Date.now();
+    const summary = await createDemoCases(store, o.demo.seed);
+    o.onNotice?.(`Demo cases created: ${summary}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  }
+}
+
+/**
  * Opens the store (creating the demo region, its users, centers and cases and public statistics in an
- * empty one),
- * builds the app and listens.
+ * empty one: `prepareStore`), builds the app and listens.
  */
 export async function startServer(o: StartOptions): Promise<RunningServer> {
   const store = await openStore(o.database);
   try {
-    // The classifier first: the demo's statistics are kept as its rights are written.
-    assemble(await customIndustries(store.db));
-    let created = false;
-    if (o.demo && (await countRights(store)) === 0) {
-      o.onNotice?.(
-        `The database ${store.location} is empty: creating the demo region (scale ${o.demo.scale}, seed ${o.demo.seed})…`,
-      );
-      const started = Date.now();
-      const result = await loadDemo(store, o.demo);
-      o.onNotice?.(
-        `Demo region created: ${result.rights} rights in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
-      );
-      created = true;
-    }
-    // Demo users have published passwords: only ever into a database that holds nothing but the demo.
-    if (o.demo && (created || (await holdsOnlyDemo(store)))) {
-      const logins = await ensureDemoUsers(store);
-      if (logins.length > 0) {
-        o.onNotice?.(
-          `Demo users created: ${logins.join(', ')} (passwords in docs/auth.md); statistics are public.`,
-        );
-      }
-    }
-    // The protection centers' demo work goes with a demo region created just now (after its users,
-    // so that the demo enterprise user's own case is theirs).
-    if (o.demo && created) {
-      const started = Date.now();
-      const summary = await createDemoCases(store, o.demo.seed);
-      o.onNotice?.(`Demo cases created: ${summary}, in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-    }
+    await prepareStore(store, o);
     const app = await buildApp({
       store,
       ...(o.logLevel ? { logLevel: o.logLevel } : {}),

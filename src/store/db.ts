@@ -56,6 +56,11 @@ export interface OpenOptions {
 /** The default database: a SQLite file under ./data/. */
 export const DEFAULT_DB = 'data/ipregion.db';
 
+/** A database location for messages: a URL's password replaced by `***`. */
+export function printableLocation(location: string): string {
+  return location.replace(/:[^:@/]*@/, ':***@');
+}
+
 export function engineOf(location: string): Engine {
   return /^postgres(ql)?:\/\//i.test(location) ? 'postgres' : 'sqlite';
 }
@@ -128,7 +133,7 @@ function openPostgres(url: string, options: OpenOptions): Store {
   return {
     db,
     engine: 'postgres',
-    location: url.replace(/:[^:@/]*@/, ':***@'),
+    location: printableLocation(url),
     listen(channel, handlers) {
       const listener = listenPostgres(url, options.schema, channel, handlers, () =>
         listeners.delete(listener),

@@ -7,6 +7,7 @@ export {
   type NotificationListener,
   type OpenOptions,
   openStore,
+  printableLocation,
   type Store,
 } from './db.js';
 export type { Database, HoldersTable, LegalEventsTable, RightHoldersTable, RightsTable } from './schema.js';
