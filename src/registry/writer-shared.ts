@@ -1,4 +1,5 @@
 import type { RightRecord } from '../core/index.js';
+import { contentHash, eventKey, holderKey } from './hashing.js';
 import type { EventsForRight } from './ingest/types.js';
 import { baseNumbers } from './numbers.js';
 
@@ -11,8 +12,34 @@ export type WriteItem =
        * when the reading thread computed it: the writer then only spreads it to the industries.
        */
       contributions?: string;
+      /** The record's hashes and numbers, when the reading thread computed them (see `rightKeys`). */
+      keys?: RightKeys;
     }
   | { type: 'events'; events: EventsForRight };
+
+/**
+ * What the writer derives from a record before it writes: computed in the reading thread during a
+ * parallel ingest, so that the writing thread (the busier one) only writes.
+ */
+export interface RightKeys {
+  /** `contentHash` of the record. */
+  hash: string;
+  /** `rightNumbers` of the record. */
+  numbers: string[];
+  /** `holderKey` of each of the record's holders, in order. */
+  holders: string[];
+  /** `eventKey` of each of the record's events, in order. */
+  events: string[];
+}
+
+export function rightKeys(r: RightRecord): RightKeys {
+  return {
+    hash: contentHash(r),
+    numbers: rightNumbers(r),
+    holders: r.holders.map(holderKey),
+    events: r.events.map(eventKey),
+  };
+}
 export type WriteOutcome = 'accepted' | 'unchanged' | { reject: string };
 
 /** The base forms under which a right is found (see numbers.ts). */

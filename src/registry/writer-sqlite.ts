@@ -6,7 +6,14 @@ import { SqliteStatsWriter } from '../stats/maintain-sqlite.js';
 import { contentHash, eventKey, holderKey } from './hashing.js';
 import { baseNumber } from './numbers.js';
 import { SqliteRightLoader } from './read-sqlite.js';
-import { rightNumbers, stubRecord, trimCache, type WriteItem, type WriteOutcome } from './writer-shared.js';
+import {
+  type RightKeys,
+  rightNumbers,
+  stubRecord,
+  trimCache,
+  type WriteItem,
+  type WriteOutcome,
+} from './writer-shared.js';
 
 type Statement = SQLite.Statement<unknown[], unknown>;
 
@@ -123,8 +130,8 @@ export class SqliteRegistryWriter {
 
   private writeOne(item: WriteItem, now: string): WriteOutcome {
     if (item.type === 'right') {
-      const { id, changed, isNew } = this.saveRight(item.record, false, now);
-      const added = this.saveEvents(id, item.record.events, isNew);
+      const { id, changed, isNew } = this.saveRight(item.record, false, now, item.keys);
+      const added = this.saveEvents(id, item.record.events, isNew, item.keys?.events);
       if (this.statistics && isNew && !this.affected.has(id)) {
         this.affected.set(id, { before: null, record: item.record, contributions: item.contributions });
       }
@@ -186,9 +193,10 @@ export class SqliteRegistryWriter {
     r: RightRecord,
     stub: boolean,
     now: string,
+    keys?: RightKeys,
   ): { id: number; changed: boolean; isNew: boolean } {
     const key = rightKey(r);
-    const hash = contentHash(r);
+    const hash = keys?.hash ?? contentHash(r);
     const values = [
       key,
       r.office,
@@ -223,8 +231,8 @@ export class SqliteRegistryWriter {
       this.s.updateRight.run(...values, id);
       this.s.deleteFirstHolders.run(id);
     }
-    for (const n of rightNumbers(r)) this.s.insertNumber.run(n, r.office, id);
-    this.linkHolders(id, 0, r.holders);
+    for (const n of keys?.numbers ?? rightNumbers(r)) this.s.insertNumber.run(n, r.office, id);
+    this.linkHolders(id, 0, r.holders, keys?.holders);
     return { id, changed: true, isNew: inserted.changes === 1 };
   }
 
@@ -232,9 +240,17 @@ export class SqliteRegistryWriter {
    * Inserts the events not stored yet; true if any was new. For a right already stored, its keys
    * are read first: loading the same file again then costs one query per right and writes nothing.
    */
-  private saveEvents(rightId: number, events: readonly LegalEvent[], isNew: boolean): boolean {
+  private saveEvents(
+    rightId: number,
+    events: readonly LegalEvent[],
+    isNew: boolean,
+    keys?: readonly string[],
+  ): boolean {
     if (events.length === 0) return false;
-    let fresh: Array<{ e: LegalEvent; key: string }> = events.map((e) => ({ e, key: eventKey(e) }));
+    let fresh: Array<{ e: LegalEvent; key: string }> = events.map((e, i) => ({
+      e,
+      key: keys?.[i] ?? eventKey(e),
+    }));
     if (!isNew) {
       const stored = new Set(this.s.eventKeys.all(rightId) as string[]);
       fresh = fresh.filter((f) => !stored.has(f.key));
@@ -261,13 +277,18 @@ export class SqliteRegistryWriter {
     return added;
   }
 
-  private linkHolders(rightId: number, eventId: number, holders: readonly Holder[]): void {
+  private linkHolders(
+    rightId: number,
+    eventId: number,
+    holders: readonly Holder[],
+    keys?: readonly string[],
+  ): void {
     for (const [position, h] of holders.entries())
-      this.s.insertLink.run(rightId, eventId, position, this.holderId(h));
+      this.s.insertLink.run(rightId, eventId, position, this.holderId(h, keys?.[position]));
   }
 
-  private holderId(h: Holder): number {
-    const k = holderKey(h);
+  private holderId(h: Holder, key?: string): number {
+    const k = key ?? holderKey(h);
     const cached = this.holderIds.get(k) ?? this.pendingHolders.get(k);
     if (cached !== undefined) return cached;
     const row = this.s.selectHolder.get(k) as { id: number } | undefined;

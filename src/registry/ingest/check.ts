@@ -1,8 +1,7 @@
 import { baseContributions, distinctEvents } from '../../stats/contributions.js';
 import { enrichEvent, enrichRecord } from '../enrich.js';
-import { eventKey } from '../hashing.js';
 import { eventProblems, recordProblems } from '../validate.js';
-import type { WriteItem } from '../writer-shared.js';
+import { rightKeys, type WriteItem } from '../writer-shared.js';
 import type { Position, ReaderItem } from './types.js';
 
 /** A reader's item after the checks every record passes: ready to write, or rejected with a reason. */
@@ -22,10 +21,16 @@ export function checkItem(item: ReaderItem, statistics = true): CheckedItem {
     const problems = recordProblems(item.record);
     if (problems.length > 0) return { reject: problems.join('; '), position };
     const record = enrichRecord(item.record);
-    if (!statistics) return { item: { type: 'right', record }, position };
-    // Here, in the reading thread, so that the writing thread only spreads it to the industries.
-    const contributions = baseContributions({ ...record, events: distinctEvents(record.events, eventKey) });
-    return { item: { type: 'right', record, contributions }, position };
+    // Here, in the reading thread, so that the writing thread only writes (and spreads the
+    // contribution to the industries).
+    const keys = rightKeys(record);
+    if (!statistics) return { item: { type: 'right', record, keys }, position };
+    const keyOf = new Map(record.events.map((e, i) => [e, keys.events[i]!]));
+    const contributions = baseContributions({
+      ...record,
+      events: distinctEvents(record.events, (e) => keyOf.get(e)!),
+    });
+    return { item: { type: 'right', record, contributions, keys }, position };
   }
   const problems = eventProblems(item.events.events);
   if (problems.length > 0) return { reject: problems.join('; '), position };

@@ -7,7 +7,9 @@ import type { RightRecord } from '../../core/index.js';
 import { findRightIds, loadRight } from '../read.js';
 import { buildHolder, buildRight } from '../test-factories.js';
 import { inForceOn } from '../validity.js';
-import { toCanonicalLine } from './canonical.js';
+import { RegistryWriter, type WriteItem } from '../writer.js';
+import { canonicalJsonlReader, toCanonicalLine } from './canonical.js';
+import { checkItem } from './check.js';
 import { ingestFiles } from './ingest.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ipregion-ingest-'));
@@ -98,6 +100,22 @@ describeEachEngine('ingest', (engine) => {
     expect(right?.holders.map((h) => h.name)).toEqual([hefei.name]);
     expect(right?.events[0]?.newHolders?.map((h) => h.regionCode)).toEqual(['420111']);
     expect(inForceOn(right!, '2023-01-01')).toBe(true);
+  });
+
+  it('the keys the reading thread computes are the ones the writer would: the same records written without them change nothing', async () => {
+    const before = await counts(store);
+    // The items of the file as ingest reads and checks them, less the keys.
+    const items: WriteItem[] = [];
+    for await (const read of canonicalJsonlReader.read(join(dir, 'rights.jsonl'))) {
+      const checked = checkItem(read);
+      if (!('item' in checked) || checked.item.type !== 'right') throw new Error('not a right');
+      expect(checked.item.keys).toBeDefined();
+      const { keys: _, ...withoutKeys } = checked.item;
+      items.push(withoutKeys);
+    }
+    const outcomes = await new RegistryWriter(store).write(items);
+    expect(outcomes).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(await counts(store)).toEqual(before);
   });
 
   it('finds a right by any form of its numbers', async () => {
