@@ -1,6 +1,6 @@
 import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
-import type { Store } from '../store/index.js';
+import { compiledOnce, type Store } from '../store/index.js';
 import { type Evidence, presentEvidenceRow } from './evidence.js';
 import {
   type Case,
@@ -29,12 +29,10 @@ export interface CasePage {
   evidence: Evidence[];
 }
 
-export async function readCasePage(
-  store: Pick<Store, 'db' | 'engine'>,
-  caseId: string,
-): Promise<CasePage | null> {
+/** The page's statement, built and compiled once per database (see `compiledOnce`). */
+const pageQuery = compiledOnce((store, caseId: string) => {
   const jsonArrayFrom = store.engine === 'postgres' ? pgJsonArrayFrom : sqliteJsonArrayFrom;
-  const found = await casesDb(store)
+  return casesDb(store)
     .selectFrom('cases')
     .selectAll('cases')
     .select((eb) => [
@@ -79,8 +77,14 @@ export async function readCasePage(
           .orderBy('e.id'),
       ).as('evidence'),
     ])
-    .where('cases.id', '=', caseId)
-    .executeTakeFirst();
+    .where('cases.id', '=', caseId);
+});
+
+export async function readCasePage(
+  store: Pick<Store, 'db' | 'engine'>,
+  caseId: string,
+): Promise<CasePage | null> {
+  const [found] = await pageQuery(store, caseId);
   if (!found) return null;
   const { history, extensions, evidence, ...row } = found;
   return {

@@ -1,3 +1,4 @@
+export { compiledOnce } from './compiled.js';
 export {
   DEFAULT_DB,
   type Engine,
