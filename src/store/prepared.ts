@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PostgresPool, PostgresPoolClient } from 'kysely';
+import type { PostgresCursor, PostgresPool, PostgresPoolClient } from 'kysely';
 import type pg from 'pg';
 
 /** A statement text is prepared once it has been sent this many times. */
@@ -78,11 +78,11 @@ export function preparingPool(pool: pg.Pool, names = new StatementNames()): Post
         }
       };
       return {
-        // biome-ignore lint/suspicious/noExplicitAny: forwards both of Kysely's query signatures
-        query: ((first: any, values?: unknown[]) =>
+        // Kysely's two forms: a statement with its values, or a pg-cursor (a Submittable to `pg`).
+        query: ((first: string | PostgresCursor<unknown>, values?: readonly unknown[]) =>
           typeof first === 'string'
             ? query(first, [...(values ?? [])])
-            : client.query(first)) as PostgresPoolClient['query'],
+            : client.query(first as unknown as pg.Submittable)) as unknown as PostgresPoolClient['query'],
         release: (destroy?: boolean) => client.release(destroy),
       };
     },
