@@ -4,7 +4,7 @@ import type { Engine, Store } from '../store/index.js';
 import { type ActorRef, actorLabel } from './actors.js';
 import { type AuditInput, appendAudit, auditCtes } from './audit.js';
 import { caseErrors } from './errors.js';
-import type { NotificationData } from './notification-data.js';
+import { type NotificationData, notificationRow } from './notification-data.js';
 import type {
   CaseExtensionsTable,
   CaseHistoryTable,
@@ -134,19 +134,15 @@ export function otherPartyNotice(
   now: string,
   data: NotificationData,
 ): Insertable<NotificationsTable> {
-  return {
+  return notificationRow({
     recipient: actor.kind === 'applicant' ? officerRecipient(c) : applicantRecipient(c),
-    case_id: c.id,
+    caseId: c.id,
     kind: 'state_changed',
     message,
-    data: JSON.stringify(data),
-    on_date: day,
-    dedupe_key: null,
-    email: null,
-    created_at: now,
-    read_at: null,
-    emailed_at: null,
-  };
+    data,
+    onDate: day,
+    createdAt: now,
+  });
 }
 
 export function officerRecipient(c: Pick<CasesTable, 'officer_id' | 'center_id'>): string {

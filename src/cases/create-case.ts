@@ -5,7 +5,7 @@ import { type ActorRef, actorLabel, chinaToday, newId, requireDate } from './act
 import { caseAudit, type When, writeCaseIn } from './case-writes.js';
 import { requireCenter } from './centers.js';
 import { caseErrors } from './errors.js';
-import type { NotificationData } from './notification-data.js';
+import { notificationRow } from './notification-data.js';
 import { newPublicCode, publicCodeHash } from './public.js';
 import { requireActiveRegistration } from './registrations.js';
 import { auditedRow, type Case, presentCase } from './repository.js';
@@ -123,24 +123,15 @@ export async function createCase(
             actor: actorLabel(actor),
             note: opts.note ?? null,
           },
-          notifications: {
+          notifications: notificationRow({
             recipient: `center:${center.id}`,
-            case_id: row.id,
+            caseId: row.id,
             kind: 'state_changed',
             message: `new ${c.type} case ${number} from ${c.applicant.organisation}`,
-            data: JSON.stringify({
-              event: 'created',
-              number,
-              type: c.type,
-              organisation: c.applicant.organisation,
-            } satisfies NotificationData),
-            on_date: day,
-            dedupe_key: null,
-            email: null,
-            created_at: now,
-            read_at: null,
-            emailed_at: null,
-          },
+            data: { event: 'created', number, type: c.type, organisation: c.applicant.organisation },
+            onDate: day,
+            createdAt: now,
+          }),
         },
         audit: caseAudit(actor, row.id, 'create', null, auditedRow(row), now),
       });

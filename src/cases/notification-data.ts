@@ -1,4 +1,7 @@
+import type { Insertable } from 'kysely';
 import { z } from 'zod';
+import type { IsoDate } from '../core/index.js';
+import type { NotificationsTable } from './tables.js';
 
 /**
  * What a notification says, as data, beside its English `message` (migration 010): the web app
@@ -36,3 +39,32 @@ export const notificationData = z.discriminatedUnion('event', [
 ]);
 
 export type NotificationData = z.infer<typeof notificationData>;
+
+/** A new notification's row: unread, not e-mailed, its data stored as JSON. */
+export function notificationRow(n: {
+  recipient: string;
+  caseId: string;
+  kind: string;
+  message: string;
+  data: NotificationData;
+  onDate: IsoDate;
+  createdAt: string;
+  /** Makes a second insert of the same notice a no-op (the deadline pass's notices). */
+  dedupeKey?: string | null;
+  /** The address to send it to, when it goes by e-mail too. */
+  email?: string | null;
+}): Insertable<NotificationsTable> {
+  return {
+    recipient: n.recipient,
+    case_id: n.caseId,
+    kind: n.kind,
+    message: n.message,
+    data: JSON.stringify(n.data),
+    on_date: n.onDate,
+    dedupe_key: n.dedupeKey ?? null,
+    email: n.email ?? null,
+    created_at: n.createdAt,
+    read_at: null,
+    emailed_at: null,
+  };
+}

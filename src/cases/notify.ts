@@ -3,7 +3,7 @@ import { errors, type IsoDate } from '../core/index.js';
 import type { Store } from '../store/index.js';
 import { applicantRecipient, officerRecipient } from './case-writes.js';
 import type { Deadline } from './deadlines.js';
-import type { NotificationData } from './notification-data.js';
+import { type NotificationData, notificationRow } from './notification-data.js';
 import { casesDb } from './tables.js';
 import { type CaseAlert, deadlineAlerts } from './watch.js';
 
@@ -76,29 +76,29 @@ export async function notifyDeadlines(
     const rows = [];
     for (const { recipient, email, deadlines } of await recipientsOf(alert, options)) {
       const kind = alert.status === 'overdue' ? 'overdue' : 'deadline_warning';
-      rows.push({
-        recipient,
-        case_id: alert.case.id,
-        kind,
-        message: messageOf(alert, deadlines),
-        data: JSON.stringify({
-          event: 'deadline',
-          number: alert.case.number,
-          deadlines: deadlines.map((d) => ({
-            limit: d.limit,
-            due: d.due,
-            left: d.left,
-            unit: d.unit,
-            status: d.status,
-          })),
-        } satisfies NotificationData),
-        on_date: asOf,
-        dedupe_key: `${alert.case.id}|${recipient}|${kind}|${asOf}`,
-        email,
-        created_at: now,
-        read_at: null,
-        emailed_at: null,
-      });
+      rows.push(
+        notificationRow({
+          recipient,
+          caseId: alert.case.id,
+          kind,
+          message: messageOf(alert, deadlines),
+          data: {
+            event: 'deadline',
+            number: alert.case.number,
+            deadlines: deadlines.map((d) => ({
+              limit: d.limit,
+              due: d.due,
+              left: d.left,
+              unit: d.unit,
+              status: d.status,
+            })),
+          },
+          onDate: asOf,
+          createdAt: now,
+          dedupeKey: `${alert.case.id}|${recipient}|${kind}|${asOf}`,
+          email,
+        }),
+      );
     }
     if (rows.length === 0) continue;
     const inserted = await db
