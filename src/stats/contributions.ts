@@ -111,11 +111,11 @@ function knowledgeDays(right: StatsSubject): IsoDate[] {
 /** Events with the same identity count once, as in the database. */
 export function distinctEvents(
   events: readonly LegalEvent[],
-  keyOf: (e: LegalEvent) => string,
+  keyOf: (e: LegalEvent, index: number) => string,
 ): LegalEvent[] {
   const seen = new Set<string>();
-  return events.filter((e) => {
-    const k = keyOf(e);
+  return events.filter((e, i) => {
+    const k = keyOf(e, i);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

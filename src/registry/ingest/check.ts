@@ -25,10 +25,9 @@ export function checkItem(item: ReaderItem, statistics = true): CheckedItem {
     // contribution to the industries).
     const keys = rightKeys(record);
     if (!statistics) return { item: { type: 'right', record, keys }, position };
-    const keyOf = new Map(record.events.map((e, i) => [e, keys.events[i]!]));
     const contributions = baseContributions({
       ...record,
-      events: distinctEvents(record.events, (e) => keyOf.get(e)!),
+      events: distinctEvents(record.events, (_, i) => keys.events[i]!),
     });
     return { item: { type: 'right', record, contributions, keys }, position };
   }
