@@ -358,6 +358,54 @@ async function baseline(url: string, schema: string, clients: number, seconds: n
   };
 }
 
+/**
+ * The ceiling over HTTP on this machine: a bare Fastify server (bench/bare-server.ts) doing one
+ * prepared statement per request — a read of a row's version, then a write on that version — for
+ * the same clients (own loopback address, own keep-alive connection, same load generator), without
+ * pause. Any server that reads and writes a case over HTTP does at least this much per request.
+ * Runs after `baseline` (which makes `bench_rows`).
+ */
+async function bareCeiling(url: string, schema: string, clients: number, seconds: number) {
+  const pgUrl = `${url}${url.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const started = await spawnServer(['bench/bare-server.ts'], { IPREGION_BENCH_BARE_PG: pgUrl });
+  const port = Number(new URL(started.url).port);
+  const latencies: number[] = [];
+  const all = Array.from({ length: clients }, (_, i) => new Client(port, addressOf(i), latencies));
+  const rows = 18 * 40;
+  let requests = 0;
+  let failures = 0;
+  try {
+    const cpu = cpuSnapshot(started.child.pid!);
+    const t0 = Date.now();
+    const until = t0 + seconds * 1000;
+    await Promise.all(
+      all.map(async (c) => {
+        while (Date.now() < until) {
+          const id = 1 + Math.floor(Math.random() * rows);
+          const read = await c.send('GET', `/rows/${id}`);
+          const { version } = JSON.parse(read.body) as { version: number };
+          const write = await c.send('POST', `/rows/${id}`, { version });
+          requests += 2;
+          if (read.status !== 200 || (write.status !== 200 && write.status !== 409)) failures += 1;
+        }
+      }),
+    );
+    const elapsed = (Date.now() - t0) / 1000;
+    const used = cpu();
+    return {
+      p50: percentile(latencies, 0.5),
+      p99: percentile(latencies, 0.99),
+      rps: requests / elapsed,
+      failures,
+      cpuPerRequest: used,
+      requests,
+    };
+  } finally {
+    for (const c of all) c.agent.destroy();
+    await stop(started.child);
+  }
+}
+
 /** Every case's version is 1 + its saved updates, its history 1 + its saved actions, its audit trail 1 + its updates. */
 async function lostUpdates(
   url: string,
@@ -516,6 +564,7 @@ export async function benchCases(opts: {
     server = null;
 
     const floor = await baseline(PG_URL, schema, opts.clients, opts.seconds);
+    const bare = await bareCeiling(PG_URL, schema, opts.clients, opts.seconds);
     for (const s of [...tally.errorSamples, ...check.samples]) console.log(`  ${s}`);
     const phaseNote = (p: PhaseResult) =>
       `${p.elapsed.toFixed(1)} s, ${p.requests.toLocaleString('en-US')} requests (${Math.round(p.rps)}/s), ${p.created} cases created, ${p.conflicts} conflicts (409, re-read and retried); p50 ${p.p50.toFixed(1)} ms, p90 ${p.p90.toFixed(1)} ms`;
@@ -565,6 +614,17 @@ export async function benchCases(opts: {
         target: 100,
         better: 'lower',
         note: phaseNote(flat),
+      },
+      {
+        bench: 'cases',
+        metric: 'p99 latency without pause, bare server ceiling',
+        unit: 'ms',
+        ours: flat.p99,
+        baseline: bare.p99,
+        baselineName: `bare Fastify + pg, 1 prepared statement a request (read, then guarded write), ${opts.clients} clients`,
+        target: null,
+        better: 'lower',
+        note: `ceiling: ${bare.requests.toLocaleString('en-US')} requests (${Math.round(bare.rps)}/s), ${bare.failures} failures, p50 ${bare.p50.toFixed(1)} ms; CPU a request: server ${((bare.cpuPerRequest.server * 1000) / bare.requests).toFixed(2)} ms, PostgreSQL ${((bare.cpuPerRequest.postgres * 1000) / bare.requests).toFixed(2)} ms, load generator ${((bare.cpuPerRequest.load * 1000) / bare.requests).toFixed(2)} ms`,
       },
       {
         bench: 'cases',
