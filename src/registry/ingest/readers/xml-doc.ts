@@ -1,5 +1,5 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import type { Position } from '../types.js';
+import { XmlTokenizer } from './xml-tokenizer.js';
 import { localName, type XmlNode } from './xml-tree.js';
 
 /** What the XML machinery hands a reader: a record's tree, or a document (or record) it had to give up on. */
@@ -22,7 +22,7 @@ export interface RecordSelection {
 export type Locate = (parserPosition: number) => Position;
 
 /**
- * One XML document of a file, parsed by its own saxes parser so that a broken document cannot
+ * One XML document of a file, read by its own tokenizer so that a broken document cannot
  * affect the next one. It builds a tree only for record elements, one at a time, and pushes
  * finished records (and its first error) to `out`. After an error it ignores the rest of its input.
  */
@@ -30,7 +30,12 @@ export class XmlDocument {
   failed = false;
   /** The name of the document's root element, once the parser has read its start tag. */
   rootName: string | null = null;
-  private readonly parser = new SaxesParser();
+  private readonly parser = new XmlTokenizer({
+    open: (name, attrs) => this.open(name, attrs),
+    close: () => this.close(),
+    text: (t) => this.addText(t),
+    error: (message) => this.reportError(message),
+  });
   private stack: XmlNode[] = [];
   private ignoreDepth = 0;
   private elements = 0;
@@ -47,24 +52,14 @@ export class XmlDocument {
     private readonly locate: Locate,
     /** Newlines the scanner skipped without feeding them, so that error lines stay true. */
     private readonly skippedLines: () => number,
-  ) {
-    const p = this.parser;
-    p.on('opentag', (tag) => this.open(tag));
-    p.on('closetag', () => this.close());
-    p.on('text', (t) => this.addText(t));
-    p.on('cdata', (t) => this.addText(t));
-    p.on('error', (e) => this.reportError(e.message));
-  }
+  ) {}
 
   /** Newlines the parser has seen (its line counter starts at 1). */
   get linesSeen(): number {
     return this.parser.line - 1;
   }
 
-  /**
-   * UTF-16 units written so far. During a write the parser's `position` counts from the same start;
-   * between writes its getter is not meaningful (saxes adds the last chunk twice), so count here.
-   */
+  /** UTF-16 units written so far: during a write the tokenizer's `position` counts from the same start. */
   get written(): number {
     return this.fed;
   }
@@ -79,24 +74,24 @@ export class XmlDocument {
     if (!this.failed) this.parser.close();
   }
 
-  private open(tag: SaxesTagPlain): void {
+  private open(name: string, attrs: Record<string, string>): void {
     if (this.failed) return;
-    this.rootName ??= tag.name;
-    const local = localName(tag.name);
+    this.rootName ??= name;
+    const local = localName(name);
     if (this.stack.length === 0) {
       if (!this.select.records.has(local)) return;
       this.recordAt = this.locate(this.parser.position);
       this.elements = 1;
       this.chars = 0;
       this.ignoreDepth = 0;
-      this.stack.push({ name: tag.name, local, attrs: tag.attributes, children: [], content: [] });
+      this.stack.push({ name, local, attrs, children: [], content: [] });
       return;
     }
     if (this.ignoreDepth > 0 || this.select.ignore.has(local) || ++this.elements > this.select.maxElements) {
       this.ignoreDepth++;
       return;
     }
-    const node: XmlNode = { name: tag.name, local, attrs: tag.attributes, children: [], content: [] };
+    const node: XmlNode = { name, local, attrs, children: [], content: [] };
     const parent = this.stack[this.stack.length - 1]!;
     parent.children.push(node);
     parent.content.push(node);
@@ -134,7 +129,7 @@ export class XmlDocument {
     this.stack[this.stack.length - 1]!.content.push(t);
   }
 
-  /** saxes reports `line:column: message`, counted within this document; make the line the file's. */
+  /** The tokenizer reports `line:column: message`, counted within this document; make the line the file's. */
   reportError(message: string): void {
     if (this.failed) return;
     this.failed = true;

@@ -91,7 +91,7 @@ export class XmlScanner {
   }
 
   /**
-   * saxes gathers a text run in memory until the next tag: a document whose text runs on past the
+   * The tokenizer gathers a text run in memory until the next tag: a document whose text runs on past the
    * record size limit is given up rather than held (the reader's bound on memory).
    */
   private guardTextRun(b: Buffer, lastLt: number): void {
@@ -266,7 +266,7 @@ export class XmlScanner {
       );
     }
     this.skipping = null;
-    // Read the parser's line count first: closing a saxes parser resets it.
+    // Read the line count before closing the document.
     this.line = (doc.start.line ?? 1) + doc.linesSeen + this.docSkippedLines;
     doc.end();
     this.doc = null;
