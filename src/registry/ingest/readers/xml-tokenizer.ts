@@ -69,6 +69,11 @@ export class XmlTokenizer {
   private failed = false;
   private closed = false;
   private readonly knownNames = new Set<string>();
+  /**
+   * Whether the input not consumed yet holds a character XML forbids: only then are text runs and
+   * attribute values searched for one (one native search per write instead of one per run).
+   */
+  private suspect = false;
 
   constructor(private readonly handler: XmlHandler) {}
 
@@ -85,6 +90,7 @@ export class XmlTokenizer {
   write(chunk: string): void {
     if (this.failed || this.closed) return;
     this.s = this.carried === 0 && this.s.length === 0 ? chunk : this.s + chunk;
+    this.suspect ||= DISALLOWED.test(chunk);
     try {
       const consumed = this.scan(false);
       this.keep(consumed, chunk.length);
@@ -113,6 +119,7 @@ export class XmlTokenizer {
     this.fedBefore += written;
     this.s = consumed === this.s.length ? '' : this.s.slice(consumed);
     this.carried = this.s.length;
+    this.suspect &&= DISALLOWED.test(this.s);
     this.lineCursor = 0;
     this.at = this.carried;
   }
@@ -163,7 +170,7 @@ export class XmlTokenizer {
       if (!ONLY_SPACE.test(t)) throw new XmlSyntaxError('text data outside of root node.', from);
       return;
     }
-    if (DISALLOWED.test(t)) throw new XmlSyntaxError('disallowed character.', from);
+    if (this.suspect && DISALLOWED.test(t)) throw new XmlSyntaxError('disallowed character.', from);
     if (t.includes(']]>')) throw new XmlSyntaxError('the string "]]>" is disallowed in char data.', from);
     if (t.includes('&')) t = this.decode(t, from);
     if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
@@ -188,6 +195,9 @@ export class XmlTokenizer {
   }
 
   private checkName(name: string, at: number, what: string): void {
+    const ascii = asciiName(name);
+    if (ascii === true) return;
+    if (ascii === false) throw new XmlSyntaxError(`disallowed character in ${what}.`, at);
     if (this.knownNames.has(name)) return;
     if (!NAME.test(name)) throw new XmlSyntaxError(`disallowed character in ${what}.`, at);
     if (this.knownNames.size < 10_000) this.knownNames.add(name);
@@ -254,7 +264,7 @@ export class XmlTokenizer {
       if (close < 0) return this.incomplete(lt, final);
       let value = s.slice(i + 1, close);
       if (value.includes('<')) throw new XmlSyntaxError('disallowed character.', i + 1 + value.indexOf('<'));
-      if (DISALLOWED.test(value)) throw new XmlSyntaxError('disallowed character.', i + 1);
+      if (this.suspect && DISALLOWED.test(value)) throw new XmlSyntaxError('disallowed character.', i + 1);
       if (value.includes('&')) value = this.decode(value, i + 1);
       if (/[\t\n\r]/.test(value)) value = value.replace(/\r\n|[\t\n\r]/g, ' ');
       if (Object.hasOwn(attrs, attr)) throw new XmlSyntaxError(`duplicate attribute: ${attr}.`, nameAt);
@@ -306,7 +316,7 @@ export class XmlTokenizer {
       if (end < 0) return this.incomplete(lt, final);
       if (this.stack.length === 0) throw new XmlSyntaxError('text data outside of root node.', lt);
       let t = s.slice(lt + 9, end);
-      if (DISALLOWED.test(t)) throw new XmlSyntaxError('disallowed character.', lt + 9);
+      if (this.suspect && DISALLOWED.test(t)) throw new XmlSyntaxError('disallowed character.', lt + 9);
       if (t.includes('\r')) t = t.replace(/\r\n?/g, '\n');
       this.at = end + 3;
       this.handler.text(t);
@@ -385,6 +395,28 @@ export class XmlTokenizer {
     }
     return out + t.slice(from);
   }
+}
+
+/** ASCII characters that may start a name (1) or continue one (2). */
+const NAME_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  if (/[A-Za-z_:]/.test(ch)) NAME_ASCII[c] = 3;
+  else if (/[-.0-9]/.test(ch)) NAME_ASCII[c] = 2;
+}
+
+/** Whether an all-ASCII name is well formed; null when it has other characters (see NAME). */
+function asciiName(name: string): boolean | null {
+  if (name.length === 0) return false;
+  const first = name.charCodeAt(0);
+  if (first >= 128) return null;
+  if ((NAME_ASCII[first]! & 1) === 0) return false;
+  for (let i = 1; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 128) return null;
+    if (NAME_ASCII[c] === 0) return false;
+  }
+  return true;
 }
 
 function isXmlChar(c: number): boolean {
