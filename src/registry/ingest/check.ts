@@ -10,10 +10,12 @@ export type CheckedItem =
   | { reject: string; excerpt?: string; position: Position };
 
 /**
- * Validates a reader's item and fills what it leaves open (holder types and regions); with
- * `statistics`, also computes a right's base statistics contribution for the writer.
+ * Validates a reader's item and fills what it leaves open (holder types and regions). With `derive`,
+ * also computes what the writer would derive from a right (its keys and, with `statistics`, its
+ * base statistics contribution), so that the writing thread only writes; without, the writer
+ * derives them itself (the same values), which is what a reading thread busier than the writer wants.
  */
-export function checkItem(item: ReaderItem, statistics = true): CheckedItem {
+export function checkItem(item: ReaderItem, statistics = true, derive = true): CheckedItem {
   const position = item.position;
   if (item.type === 'reject')
     return { reject: item.reason, position, ...(item.excerpt ? { excerpt: item.excerpt } : {}) };
@@ -21,8 +23,7 @@ export function checkItem(item: ReaderItem, statistics = true): CheckedItem {
     const problems = recordProblems(item.record);
     if (problems.length > 0) return { reject: problems.join('; '), position };
     const record = enrichRecord(item.record);
-    // Here, in the reading thread, so that the writing thread only writes (and spreads the
-    // contribution to the industries).
+    if (!derive) return { item: { type: 'right', record }, position };
     const keys = rightKeys(record);
     if (!statistics) return { item: { type: 'right', record, keys }, position };
     const contributions = baseContributions({

@@ -22,6 +22,12 @@ export type WorkerMessage =
 
 export const BATCH = 500;
 export const CREDIT = 6;
+/**
+ * Batches waiting for the writer from which the reader derives keys and contributions itself. With
+ * fewer waiting, the writer keeps up and the reader is the slower thread (bulk XML): it hands that
+ * work over to the writer. With more, the writer is the slower one (JSON Lines): the reader does it.
+ */
+export const DERIVE_FROM_QUEUED = 2;
 
 async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
   let credit = CREDIT;
@@ -39,11 +45,13 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
   };
   const reader = await readerFor(input.file, input.format);
   let batch: CheckedItem[] = [];
+  let derive = true;
   for await (const item of reader.read(input.file)) {
-    batch.push(checkItem(item, input.statistics));
+    batch.push(checkItem(item, input.statistics, derive));
     if (batch.length >= BATCH) {
       await send(batch);
       batch = [];
+      derive = CREDIT - credit >= DERIVE_FROM_QUEUED;
     }
   }
   if (batch.length > 0) await send(batch);
