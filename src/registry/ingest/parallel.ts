@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { CheckedItem } from './check.js';
+import { unpackItems } from './pack.js';
 import type { FormatName } from './types.js';
 import type { WorkerInput, WorkerMessage } from './worker.js';
 
@@ -53,7 +54,7 @@ export async function* readInWorker(
       if (m.type === 'done') return;
       if (m.type === 'error') throw failure ?? new Error(m.message);
       worker.postMessage({ type: 'credit' });
-      yield* m.items;
+      yield* unpackItems(m.items);
     }
   } finally {
     await worker.terminate();

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { type CheckedItem, checkItem } from './check.js';
 import { readerFor } from './detect.js';
+import { type Packed, packItems } from './pack.js';
 import type { FormatName } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export interface WorkerInput {
 }
 
 export type WorkerMessage =
-  | { type: 'batch'; items: CheckedItem[] }
+  | { type: 'batch'; items: Packed }
   | { type: 'done' }
   | { type: 'error'; message: string };
 
@@ -41,7 +42,7 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
   const send = async (items: CheckedItem[]) => {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit -= 1;
-    port.postMessage({ type: 'batch', items } satisfies WorkerMessage);
+    port.postMessage({ type: 'batch', items: packItems(items) } satisfies WorkerMessage);
   };
   const reader = await readerFor(input.file, input.format);
   let batch: CheckedItem[] = [];
