@@ -122,7 +122,7 @@ describe('XmlTokenizer', () => {
     ['CDATA, comments and processing instructions', '<a><!-- c --><![CDATA[<b>&amp;]]><?pi data?>t</a>'],
     [
       'a DOCTYPE with an internal subset',
-      '<!DOCTYPE a SYSTEM "a.dtd" [ <!ELEMENT a (#PCDATA)> <!ATTLIST a x CDATA "v>"> ]>\n<a/>',
+      `<!DOCTYPE a SYSTEM "a.dtd" [ <!ELEMENT a (#PCDATA)> <!-- it's a "comment" > --> <!ATTLIST a x CDATA "v>"> ]>\n<a/>`,
     ],
     ['attribute whitespace and quotes', '<a x=\'say "hi"\' y="a\tb\nc\r\nd" z = \'q\' ></a>'],
     ['line ends', '<a>\r\nx\ry\r\n</a>'],

@@ -16,6 +16,7 @@ export interface XmlHandler {
   error(message: string): void;
 }
 
+const LT = 60; // <
 const GT = 62; // >
 const SLASH = 47; // /
 const BANG = 33; // !
@@ -332,13 +333,20 @@ export class XmlTokenizer {
     throw new XmlSyntaxError('incorrect syntax.', lt);
   }
 
-  /** The `>` that ends a DOCTYPE, past quoted strings and the internal subset's brackets; -1 if not yet written. */
+  /**
+   * The `>` that ends a DOCTYPE, past quoted strings, comments and the internal subset's brackets;
+   * -1 if not yet written.
+   */
   private doctypeEnd(from: number): number {
     const s = this.s;
     let depth = 0;
     for (let i = from; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c === QUOT || c === APOS) {
+      if (c === LT && s.startsWith('<!--', i)) {
+        const close = s.indexOf('-->', i + 4);
+        if (close < 0) return -1;
+        i = close + 2;
+      } else if (c === QUOT || c === APOS) {
         const close = s.indexOf(c === QUOT ? '"' : "'", i + 1);
         if (close < 0) return -1;
         i = close;
