@@ -1,9 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine, freshStore } from '../../../test/engines.js';
 import type { RightRecord } from '../../core/index.js';
+import { generateRegistry } from '../../demo/index.js';
 import { findRightIds, loadRight } from '../read.js';
 import { buildHolder, buildRight } from '../test-factories.js';
 import { inForceOn } from '../validity.js';
@@ -193,5 +194,69 @@ describeEachEngine('ingest', (engine) => {
     const h = (await loadRight(store, id!))?.holders[0];
     expect(h).toMatchObject({ type: 'university', regionCode: '340100', regionSource: 'name' });
     expect(h!.regionConfidence).toBeGreaterThan(0.5);
+  });
+});
+
+describe('a parallel ingest, whichever thread checks the rights', () => {
+  it('loads, enriches, rejects and counts the same when the writing thread checks them as when the reading thread does', async () => {
+    const lines = [...generateRegistry({ scale: 0.0005, seed: 9 })].slice(0, 1200).map(toCanonicalLine);
+    // Broken records among them, and one whose holder needs a type and a region, across batches.
+    lines.splice(10, 0, '{"office":"CN","kind":"invention"}');
+    lines.splice(700, 0, 'garbage');
+    const unknownHolder = buildHolder({
+      name: '合肥工业大学',
+      type: 'unknown',
+      regionCode: null,
+      regionSource: 'unknown',
+      regionConfidence: 0,
+    });
+    lines.splice(
+      900,
+      0,
+      toCanonicalLine(buildRight({ applicationNumber: 'CN202110000088.8', holders: [unknownHolder] })),
+    );
+    lines.splice(
+      1100,
+      0,
+      '{"office":"CN","kind":"invention","applicationNumber":"CN1","filingDate":"2020-05-05","grantDate":"2019-01-01"}',
+    );
+    const file = writeLines('threads.jsonl', lines);
+    const outcome = async (derive: 'reading' | 'writing') => {
+      const store = await freshStore('sqlite');
+      try {
+        const s = await ingestFiles(store, [file], {
+          derive,
+          rejectReport: join(dir, `rejects-${derive}.jsonl`),
+        });
+        return {
+          accepted: s.accepted,
+          rejects: s.rejects.map((r) => `${r.line}: ${r.reason}`),
+          counts: await counts(store),
+          holders: await store.db
+            .selectFrom('holders')
+            .select(['name', 'type', 'region_code'])
+            .orderBy('id')
+            .execute(),
+          deltas: await store.db
+            .selectFrom('stat_deltas')
+            .select(['cell_id', 'day', 'known_from', 'delta'])
+            .orderBy(['cell_id', 'day', 'known_from'])
+            .execute(),
+        };
+      } finally {
+        await store.drop();
+      }
+    };
+    const byReader = await outcome('reading');
+    expect(byReader.accepted).toBe(1201);
+    expect(byReader.rejects).toHaveLength(3);
+    expect(byReader.rejects[0]).toMatch(/^11: /);
+    expect(byReader.holders).toContainEqual({
+      name: '合肥工业大学',
+      type: 'university',
+      region_code: '340100',
+    });
+    expect(byReader.deltas.length).toBeGreaterThan(100);
+    expect(await outcome('writing')).toEqual(byReader);
   });
 });

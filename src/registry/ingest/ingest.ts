@@ -7,6 +7,7 @@ import { type CheckedItem, checkAll } from './check.js';
 import { readerFor } from './detect.js';
 import { readInWorker } from './parallel.js';
 import { FORMATS, type FormatName, type Position } from './types.js';
+import type { DeriveIn } from './worker.js';
 
 export interface Reject {
   file: string;
@@ -54,6 +55,11 @@ export interface IngestOptions {
   parallel?: boolean;
   /** Benchmarks only: leave the statistics structure out of date, to measure what it costs. */
   skipStatistics?: boolean;
+  /**
+   * Tests and benchmarks: which thread of a parallel ingest checks rights and derives their keys and
+   * contributions (default `balanced`: the reader while batches queue for the writer, else the writer).
+   */
+  derive?: DeriveIn;
 }
 
 const MAX_REJECTS_IN_SUMMARY = 1000;
@@ -88,7 +94,7 @@ export async function ingestFiles(
         const statistics = options.skipStatistics !== true;
         return options.parallel === false
           ? checkAll(reader.read(file), statistics)
-          : readInWorker(file, reader.format, statistics);
+          : readInWorker(file, reader.format, statistics, options.derive);
       },
     });
   }

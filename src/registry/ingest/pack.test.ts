@@ -4,12 +4,12 @@ import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { collect, samplePath } from '../../../test/fixtures.js';
 import { generateRegistry } from '../../demo/index.js';
-import { type CheckedItem, checkItem } from './check.js';
+import { checkItem } from './check.js';
 import { readerFor } from './detect.js';
-import { packItems, unpackItems } from './pack.js';
+import { type Carried, packItems, unpackItems } from './pack.js';
 
 /** What the writing thread receives: the packed items after a structured clone, unpacked. */
-const acrossThreads = (items: CheckedItem[]) => unpackItems(v8.deserialize(v8.serialize(packItems(items))));
+const acrossThreads = (items: Carried[]) => unpackItems(v8.deserialize(v8.serialize(packItems(items))));
 
 describe('packItems / unpackItems', () => {
   it('carry demo rights field for field, with and without their keys and contributions', () => {
@@ -38,9 +38,10 @@ describe('packItems / unpackItems', () => {
     expect(acrossThreads(items)).toStrictEqual(items);
   });
 
-  it('carry rejects and mixed batches in order', () => {
-    const [record] = generateRegistry({ scale: 0.0005, seed: 4 });
-    const items: CheckedItem[] = [
+  it('carry rejects, rights still to check and mixed batches in order', () => {
+    const [record, other] = generateRegistry({ scale: 0.0005, seed: 4 });
+    const items: Carried[] = [
+      { unchecked: other!, position: { offset: 7 } },
       { reject: 'bad line', excerpt: '{"x"', position: { line: 3 } },
       checkItem({ type: 'right', record: record!, position: { line: 4, offset: 10 } }),
       { reject: 'no excerpt', position: {} },
@@ -49,6 +50,7 @@ describe('packItems / unpackItems', () => {
         events: { office: 'CN', number: record!.applicationNumber, events: record!.events },
         position: { line: 5 },
       }),
+      { unchecked: record!, position: {} },
     ];
     expect(acrossThreads(items)).toStrictEqual(items);
     expect(unpackItems(packItems([]))).toEqual([]);

@@ -4,6 +4,18 @@ import type { CheckedItem } from './check.js';
 import type { Position } from './types.js';
 
 /**
+ * A right the reading thread leaves for the writing thread to check, when the writer keeps up and
+ * the reader is the slower of the two (see `DERIVE_FROM_QUEUED`).
+ */
+export interface UncheckedRight {
+  unchecked: RightRecord;
+  position: Position;
+}
+
+/** What crosses from the reading thread: checked items, and rights still to check. */
+export type Carried = CheckedItem | UncheckedRight;
+
+/**
  * Checked items as one flat array of strings, numbers and nulls, for the trip from the reading
  * thread to the writing thread. `postMessage` copies objects field by field and rebuilds each one
  * on the other side by adding properties one at a time, which cost both threads about a sixth of
@@ -11,7 +23,7 @@ import type { Position } from './types.js';
  * rebuilding the records from it here makes objects of fixed shape. Rights are flattened; the rarer
  * items (events, rejects) travel as they are.
  *
- * Layout of a right: `RIGHT`, position (line, offset), the record's ten scalar fields, each list
+ * Layout of a right: `RIGHT` (or `UNCHECKED`), position (line, offset), the record's ten scalar fields, each list
  * (ipc, locarno, nice, holders, events) as its length then its elements, an event's new holders as
  * null (none) or a length then the holders, then the contribution (or null) and the keys (null, or
  * the hash, the numbers as a length then the numbers, then one key per holder and per event).
@@ -20,43 +32,53 @@ export type Packed = unknown[];
 
 const RIGHT = 1;
 const OTHER = 2;
+const UNCHECKED = 3;
 
-export function packItems(items: readonly CheckedItem[]): Packed {
+export function packItems(items: readonly Carried[]): Packed {
   const out: unknown[] = [];
-  for (const checked of items) {
-    if (!('item' in checked) || checked.item.type !== 'right') {
-      out.push(OTHER, checked);
-      continue;
-    }
-    const { record: r, contributions, keys } = checked.item;
-    out.push(
-      RIGHT,
-      checked.position.line ?? null,
-      checked.position.offset ?? null,
-      r.office,
-      r.kind,
-      r.applicationNumber,
-      r.publicationNumber,
-      r.grantNumber,
-      r.filingDate,
-      r.publicationDate,
-      r.grantDate,
-      r.title,
-      r.abstract,
-    );
-    out.push(r.ipc.length, ...r.ipc, r.locarno.length, ...r.locarno, r.nice.length, ...r.nice);
-    packHolders(out, r.holders);
-    out.push(r.events.length);
-    for (const e of r.events) {
-      out.push(e.type, e.category, e.code, e.office, e.effectiveDate, e.recordedDate, e.description);
-      if (e.newHolders === undefined) out.push(null);
-      else packHolders(out, e.newHolders);
-    }
-    out.push(contributions ?? null);
-    if (!keys) out.push(null);
-    else out.push(keys.hash, keys.numbers.length, ...keys.numbers, ...keys.holders, ...keys.events);
+  for (const c of items) {
+    if ('unchecked' in c) packRight(out, UNCHECKED, c.position, c.unchecked);
+    else if ('item' in c && c.item.type === 'right')
+      packRight(out, RIGHT, c.position, c.item.record, c.item.contributions, c.item.keys);
+    else out.push(OTHER, c);
   }
   return out;
+}
+
+function packRight(
+  out: unknown[],
+  tag: typeof RIGHT | typeof UNCHECKED,
+  position: Position,
+  r: RightRecord,
+  contributions?: string,
+  keys?: RightKeys,
+): void {
+  out.push(
+    tag,
+    position.line ?? null,
+    position.offset ?? null,
+    r.office,
+    r.kind,
+    r.applicationNumber,
+    r.publicationNumber,
+    r.grantNumber,
+    r.filingDate,
+    r.publicationDate,
+    r.grantDate,
+    r.title,
+    r.abstract,
+  );
+  out.push(r.ipc.length, ...r.ipc, r.locarno.length, ...r.locarno, r.nice.length, ...r.nice);
+  packHolders(out, r.holders);
+  out.push(r.events.length);
+  for (const e of r.events) {
+    out.push(e.type, e.category, e.code, e.office, e.effectiveDate, e.recordedDate, e.description);
+    if (e.newHolders === undefined) out.push(null);
+    else packHolders(out, e.newHolders);
+  }
+  out.push(contributions ?? null);
+  if (!keys) out.push(null);
+  else out.push(keys.hash, keys.numbers.length, ...keys.numbers, ...keys.holders, ...keys.events);
 }
 
 function packHolders(out: unknown[], holders: readonly Holder[]): void {
@@ -66,8 +88,8 @@ function packHolders(out: unknown[], holders: readonly Holder[]): void {
 }
 
 /** The items `packItems` was given, equal field for field. */
-export function unpackItems(packed: Packed): CheckedItem[] {
-  const items: CheckedItem[] = [];
+export function unpackItems(packed: Packed): Carried[] {
+  const items: Carried[] = [];
   const p = packed;
   // Each field's type is the one packItems wrote at that place.
   const at = (k: number) => p[k] as never;
@@ -95,7 +117,8 @@ export function unpackItems(packed: Packed): CheckedItem[] {
     return list;
   };
   while (i < p.length) {
-    if (at(i++) === OTHER) {
+    const tag = at(i++);
+    if (tag === OTHER) {
       items.push(at(i++));
       continue;
     }
@@ -144,6 +167,11 @@ export function unpackItems(packed: Packed): CheckedItem[] {
       events[k] = e;
     }
     record.events = events;
+    if (tag === UNCHECKED) {
+      i += 2; // no contribution, no keys
+      items.push({ unchecked: record, position });
+      continue;
+    }
     const item: Extract<WriteItem, { type: 'right' }> = { type: 'right', record };
     const contributions: string | null = at(i++);
     if (contributions !== null) item.contributions = contributions;

@@ -1,10 +1,10 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CheckedItem } from './check.js';
+import { type CheckedItem, checkItem } from './check.js';
 import { unpackItems } from './pack.js';
 import type { FormatName } from './types.js';
-import type { WorkerInput, WorkerMessage } from './worker.js';
+import type { DeriveIn, WorkerInput, WorkerMessage } from './worker.js';
 
 /**
  * Reads and checks a file in a worker thread while the caller writes: parsing and writing then run
@@ -29,8 +29,9 @@ export async function* readInWorker(
   file: string,
   format: FormatName,
   statistics = true,
+  derive: DeriveIn = 'balanced',
 ): AsyncGenerator<CheckedItem> {
-  const worker = startWorker({ file, format, statistics });
+  const worker = startWorker({ file, format, statistics, derive });
   const queue: WorkerMessage[] = [];
   let notify: (() => void) | null = null;
   let failure: Error | null = null;
@@ -54,7 +55,12 @@ export async function* readInWorker(
       if (m.type === 'done') return;
       if (m.type === 'error') throw failure ?? new Error(m.message);
       worker.postMessage({ type: 'credit' });
-      yield* unpackItems(m.items);
+      for (const c of unpackItems(m.items)) {
+        // A right the reader left for this thread to check (it was the busier one).
+        yield 'unchecked' in c
+          ? checkItem({ type: 'right', record: c.unchecked, position: c.position }, statistics, false)
+          : c;
+      }
     }
   } finally {
     await worker.terminate();

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type CheckedItem, checkItem } from './check.js';
+import { checkItem } from './check.js';
 import { readerFor } from './detect.js';
-import { type Packed, packItems } from './pack.js';
+import { type Carried, type Packed, packItems } from './pack.js';
 import type { FormatName } from './types.js';
 
 /**
@@ -14,7 +14,12 @@ export interface WorkerInput {
   format: FormatName;
   /** Whether the writer keeps the statistics (then rights carry their base contribution). */
   statistics: boolean;
+  /** Which thread checks rights and derives their keys (see DERIVE_FROM_QUEUED); tests fix it. */
+  derive: DeriveIn;
 }
+
+/** `balanced`: whichever thread has time; `reading` or `writing`: always that one. */
+export type DeriveIn = 'balanced' | 'reading' | 'writing';
 
 export type WorkerMessage =
   | { type: 'batch'; items: Packed }
@@ -24,9 +29,10 @@ export type WorkerMessage =
 export const BATCH = 500;
 export const CREDIT = 6;
 /**
- * Batches waiting for the writer from which the reader derives keys and contributions itself. With
- * fewer waiting, the writer keeps up and the reader is the slower thread (bulk XML): it hands that
- * work over to the writer. With more, the writer is the slower one (JSON Lines): the reader does it.
+ * Batches waiting for the writer from which the reader checks rights and derives their keys and
+ * contributions itself. With fewer waiting, the writer keeps up and the reader is the slower thread
+ * (bulk XML): it hands that work over to the writer. With more, the writer is the slower one (JSON
+ * Lines): the reader does it.
  */
 export const DERIVE_FROM_QUEUED = 2;
 
@@ -39,20 +45,25 @@ async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): P
     wake?.();
     wake = null;
   });
-  const send = async (items: CheckedItem[]) => {
+  const send = async (items: Carried[]) => {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit -= 1;
     port.postMessage({ type: 'batch', items: packItems(items) } satisfies WorkerMessage);
   };
   const reader = await readerFor(input.file, input.format);
-  let batch: CheckedItem[] = [];
-  let derive = true;
+  let batch: Carried[] = [];
+  let derive = input.derive !== 'writing';
   for await (const item of reader.read(input.file)) {
-    batch.push(checkItem(item, input.statistics, derive));
+    // While the writer keeps up, it also checks the rights (see DERIVE_FROM_QUEUED).
+    batch.push(
+      derive || item.type !== 'right'
+        ? checkItem(item, input.statistics, derive)
+        : { unchecked: item.record, position: item.position },
+    );
     if (batch.length >= BATCH) {
       await send(batch);
       batch = [];
-      derive = CREDIT - credit >= DERIVE_FROM_QUEUED;
+      if (input.derive === 'balanced') derive = CREDIT - credit >= DERIVE_FROM_QUEUED;
     }
   }
   if (batch.length > 0) await send(batch);
