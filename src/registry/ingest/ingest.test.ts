@@ -1,8 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine, freshStore } from '../../../test/engines.js';
+import { samplePath } from '../../../test/fixtures.js';
 import type { RightRecord } from '../../core/index.js';
 import { generateRegistry } from '../../demo/index.js';
 import { findRightIds, loadRight } from '../read.js';
@@ -258,5 +259,37 @@ describe('a parallel ingest, whichever thread checks the rights', () => {
     });
     expect(byReader.deltas.length).toBeGreaterThan(100);
     expect(await outcome('writing')).toEqual(byReader);
+  });
+
+  it('reads many files of one run in one reading thread, each file to its own summary, and starts again after a failure', async () => {
+    const records = [...generateRegistry({ scale: 0.0005, seed: 12 })].slice(0, 1300);
+    const files = [0, 1, 2, 3].map((k) =>
+      writeLines(`part-${k}.jsonl`, records.slice(k * 325, (k + 1) * 325).map(toCanonicalLine)),
+    );
+    const biblio = samplePath('epo_ops_biblio_CN104968889A.xml');
+    const store = await freshStore('sqlite');
+    try {
+      const s = await ingestFiles(store, [files[0]!, biblio, files[1]!, files[2]!, files[3]!]);
+      expect(s.files.map((f) => [f.format, f.accepted, f.rejected])).toEqual([
+        ['canonical-jsonl', 325, 0],
+        ['ops-biblio', 1, 0],
+        ['canonical-jsonl', 325, 0],
+        ['canonical-jsonl', 325, 0],
+        ['canonical-jsonl', 325, 0],
+      ]);
+      expect((await counts(store)).rights).toBe(1301);
+      // A file that cannot be read fails its run; the next run reads with a new thread.
+      const gone = writeLines('gone.jsonl', [toCanonicalLine(records[0]!)]);
+      const failing = ingestFiles(store, [files[0]!, gone], {
+        onProgress: (p) => {
+          if (p.file === files[0]) rmSync(gone);
+        },
+      });
+      await expect(failing).rejects.toThrow(/gone\.jsonl/);
+      const again = await ingestFiles(store, [files[1]!]);
+      expect(again).toMatchObject({ accepted: 0, unchanged: 325, rejected: 0 });
+    } finally {
+      await store.drop();
+    }
   });
 });

@@ -5,7 +5,7 @@ import type { Store } from '../../store/index.js';
 import { RegistryWriter, type WriteItem, type WriteOutcome } from '../writer.js';
 import { type CheckedItem, checkAll } from './check.js';
 import { readerFor } from './detect.js';
-import { readInWorker } from './parallel.js';
+import { ReadingThread } from './parallel.js';
 import { FORMATS, type FormatName, type Position } from './types.js';
 import type { DeriveIn } from './worker.js';
 
@@ -78,6 +78,7 @@ export async function ingestFiles(
     if (!statSync(f, { throwIfNoEntry: false })?.isFile()) throw errors.fileNotFound(f);
   }
   const sources: Source[] = [];
+  const thread = new ReadingThread();
   for (const file of files) {
     const reader = await readerFor(file, options.format).catch((e: unknown) => {
       // A file of an unknown format is rejected whole; the other files still load.
@@ -94,11 +95,15 @@ export async function ingestFiles(
         const statistics = options.skipStatistics !== true;
         return options.parallel === false
           ? checkAll(reader.read(file), statistics)
-          : readInWorker(file, reader.format, statistics, options.derive);
+          : thread.read(file, reader.format, statistics, options.derive);
       },
     });
   }
-  return ingestSources(store, sources, options);
+  try {
+    return await ingestSources(store, sources, options);
+  } finally {
+    await thread.close();
+  }
 }
 
 function unknownFormat(file: string): CheckedItem {

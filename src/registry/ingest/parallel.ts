@@ -4,65 +4,97 @@ import { Worker } from 'node:worker_threads';
 import { type CheckedItem, checkItem } from './check.js';
 import { unpackItems } from './pack.js';
 import type { FormatName } from './types.js';
-import type { DeriveIn, WorkerInput, WorkerMessage } from './worker.js';
+import type { DeriveIn, ToWorker, WorkerMessage } from './worker.js';
 
 /**
- * Reads and checks a file in a worker thread while the caller writes: parsing and writing then run
- * on the machine's two cores side by side. Running from TypeScript sources (tests, `npm run dev`),
- * the worker first registers tsx's loader, which a worker thread does not inherit.
+ * Starts the reading worker. Running from TypeScript sources (tests, `npm run dev`), the worker
+ * first registers tsx's loader, which a worker thread does not inherit.
  */
-function startWorker(input: WorkerInput): Worker {
+function startWorker(): Worker {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSources ? './worker.ts' : './worker.js', import.meta.url);
   // The reader needs little: a bounded heap keeps the whole ingest's memory bounded too.
   const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 };
-  if (!fromSources) return new Worker(entry, { workerData: input, resourceLimits });
+  if (!fromSources) return new Worker(entry, { resourceLimits });
   const tsx = createRequire(import.meta.url)
     .resolve('tsx/esm/api')
     .replace(/\.cjs$/, '.mjs');
   const boot = `(async () => { (await import(${JSON.stringify(pathToFileURL(tsx).href)})).register(); await import(${JSON.stringify(entry.href)}); })()`;
-  return new Worker(boot, { eval: true, workerData: input, resourceLimits });
+  return new Worker(boot, { eval: true, resourceLimits });
 }
 
-/** The checked items of a file, read in a worker thread; errors of the worker surface here. */
-export async function* readInWorker(
-  file: string,
-  format: FormatName,
-  statistics = true,
-  derive: DeriveIn = 'balanced',
-): AsyncGenerator<CheckedItem> {
-  const worker = startWorker({ file, format, statistics, derive });
-  const queue: WorkerMessage[] = [];
-  let notify: (() => void) | null = null;
-  let failure: Error | null = null;
-  const push = (m: WorkerMessage) => {
-    queue.push(m);
-    notify?.();
-    notify = null;
-  };
-  worker.on('message', push);
-  worker.on('error', (e) => {
-    failure = e;
-    push({ type: 'error', message: e.message });
-  });
-  worker.on('exit', (code) => {
-    if (code !== 0) push({ type: 'error', message: `ingest worker stopped with code ${code}` });
-  });
-  try {
-    for (;;) {
-      while (queue.length === 0) await new Promise<void>((resolve) => (notify = resolve));
-      const m = queue.shift()!;
-      if (m.type === 'done') return;
-      if (m.type === 'error') throw failure ?? new Error(m.message);
-      worker.postMessage({ type: 'credit' });
-      for (const c of unpackItems(m.items)) {
-        // A right the reader left for this thread to check (it was the busier one).
-        yield 'unchecked' in c
-          ? checkItem({ type: 'right', record: c.unchecked, position: c.position }, statistics, false)
-          : c;
+/**
+ * Reads and checks files in a worker thread while the caller writes: parsing and writing then run on
+ * the machine's two cores side by side. One thread serves every file of an ingest run, one file at a
+ * time (started on the first, ended by `close`); errors of the worker surface in `read`.
+ */
+export class ReadingThread {
+  private worker: Worker | null = null;
+  private readonly queue: WorkerMessage[] = [];
+  private notify: (() => void) | null = null;
+  private failure: Error | null = null;
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const worker = startWorker();
+    const push = (m: WorkerMessage) => {
+      this.queue.push(m);
+      this.notify?.();
+      this.notify = null;
+    };
+    worker.on('message', push);
+    worker.on('error', (e) => {
+      this.failure = e;
+      push({ type: 'error', message: e.message });
+    });
+    worker.on('exit', (code) => {
+      this.worker = null;
+      if (code !== 0) push({ type: 'error', message: `ingest worker stopped with code ${code}` });
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  /** The checked items of a file. Read each file to its end (or `close`) before the next. */
+  async *read(
+    file: string,
+    format: FormatName,
+    statistics = true,
+    derive: DeriveIn = 'balanced',
+  ): AsyncGenerator<CheckedItem> {
+    const worker = this.start();
+    const post = (m: ToWorker) => worker.postMessage(m);
+    post({ type: 'read', file, format, statistics, derive });
+    let finished = false;
+    try {
+      for (;;) {
+        while (this.queue.length === 0) await new Promise<void>((resolve) => (this.notify = resolve));
+        const m = this.queue.shift()!;
+        if (m.type === 'done') {
+          finished = true;
+          return;
+        }
+        if (m.type === 'error') throw this.failure ?? new Error(m.message);
+        post({ type: 'credit' });
+        for (const c of unpackItems(m.items)) {
+          // A right the reader left for this thread to check (it was the busier one).
+          yield 'unchecked' in c
+            ? checkItem({ type: 'right', record: c.unchecked, position: c.position }, statistics, false)
+            : c;
+        }
       }
+    } finally {
+      // Left in the middle of a file (an error, or the caller stopped): the worker is mid-file.
+      if (!finished) await this.close();
     }
-  } finally {
-    await worker.terminate();
+  }
+
+  /** Ends the worker (also in the middle of a file). */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    this.queue.length = 0;
+    this.failure = null;
+    if (worker) await worker.terminate();
   }
 }

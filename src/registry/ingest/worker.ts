@@ -1,15 +1,18 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { checkItem } from './check.js';
 import { readerFor } from './detect.js';
 import { type Carried, type Packed, packItems } from './pack.js';
 import type { FormatName } from './types.js';
 
 /**
- * The reading half of a parallel ingest: reads and checks one file in a worker thread and sends the
- * checked items to the writing thread in batches, never more than CREDIT batches ahead of it (so
- * memory stays bounded however fast the reader is).
+ * The reading half of a parallel ingest: a worker thread that reads and checks the files it is
+ * given, one after another (one thread for a whole ingest run, so that many small files — OPS
+ * responses of a hundred documents — do not each pay for starting one), and sends the checked items
+ * to the writing thread in batches, never more than CREDIT batches ahead of it (so memory stays
+ * bounded however fast the reader is).
  */
-export interface WorkerInput {
+export interface ReadTask {
+  type: 'read';
   file: string;
   format: FormatName;
   /** Whether the writer keeps the statistics (then rights carry their base contribution). */
@@ -21,6 +24,10 @@ export interface WorkerInput {
 /** `balanced`: whichever thread has time; `reading` or `writing`: always that one. */
 export type DeriveIn = 'balanced' | 'reading' | 'writing';
 
+/** To the worker: a file to read, or leave to send one more batch of the file being read. */
+export type ToWorker = ReadTask | { type: 'credit' };
+
+/** From the worker, about the file being read. */
 export type WorkerMessage =
   | { type: 'batch'; items: Packed }
   | { type: 'done' }
@@ -36,46 +43,56 @@ export const CREDIT = 6;
  */
 export const DERIVE_FROM_QUEUED = 2;
 
-async function main(port: NonNullable<typeof parentPort>, input: WorkerInput): Promise<void> {
+function serve(port: NonNullable<typeof parentPort>): void {
   let credit = CREDIT;
   let wake: (() => void) | null = null;
-  port.on('message', (m: { type: 'credit' }) => {
-    if (m.type !== 'credit') return;
-    credit += 1;
-    wake?.();
-    wake = null;
+  // Files are read one at a time, in the order they come.
+  let reading: Promise<void> = Promise.resolve();
+  port.on('message', (m: ToWorker) => {
+    if (m.type === 'credit') {
+      credit += 1;
+      wake?.();
+      wake = null;
+      return;
+    }
+    reading = reading.then(() =>
+      // Every credit of the previous file came before this task (messages keep their order).
+      read(m).catch((e: unknown) => {
+        port.postMessage({
+          type: 'error',
+          message: e instanceof Error ? e.message : String(e),
+        } satisfies WorkerMessage);
+      }),
+    );
   });
+
   const send = async (items: Carried[]) => {
     while (credit === 0) await new Promise<void>((resolve) => (wake = resolve));
     credit -= 1;
     port.postMessage({ type: 'batch', items: packItems(items) } satisfies WorkerMessage);
   };
-  const reader = await readerFor(input.file, input.format);
-  let batch: Carried[] = [];
-  let derive = input.derive !== 'writing';
-  for await (const item of reader.read(input.file)) {
-    // While the writer keeps up, it also checks the rights (see DERIVE_FROM_QUEUED).
-    batch.push(
-      derive || item.type !== 'right'
-        ? checkItem(item, input.statistics, derive)
-        : { unchecked: item.record, position: item.position },
-    );
-    if (batch.length >= BATCH) {
-      await send(batch);
-      batch = [];
-      if (input.derive === 'balanced') derive = CREDIT - credit >= DERIVE_FROM_QUEUED;
+
+  const read = async (task: ReadTask) => {
+    credit = CREDIT;
+    const reader = await readerFor(task.file, task.format);
+    let batch: Carried[] = [];
+    let derive = task.derive !== 'writing';
+    for await (const item of reader.read(task.file)) {
+      // While the writer keeps up, it also checks the rights (see DERIVE_FROM_QUEUED).
+      batch.push(
+        derive || item.type !== 'right'
+          ? checkItem(item, task.statistics, derive)
+          : { unchecked: item.record, position: item.position },
+      );
+      if (batch.length >= BATCH) {
+        await send(batch);
+        batch = [];
+        if (task.derive === 'balanced') derive = CREDIT - credit >= DERIVE_FROM_QUEUED;
+      }
     }
-  }
-  if (batch.length > 0) await send(batch);
-  port.postMessage({ type: 'done' } satisfies WorkerMessage);
+    if (batch.length > 0) await send(batch);
+    port.postMessage({ type: 'done' } satisfies WorkerMessage);
+  };
 }
 
-if (parentPort) {
-  const port = parentPort;
-  main(port, workerData as WorkerInput).catch((e: unknown) => {
-    port.postMessage({
-      type: 'error',
-      message: e instanceof Error ? e.message : String(e),
-    } satisfies WorkerMessage);
-  });
-}
+if (parentPort) serve(parentPort);
