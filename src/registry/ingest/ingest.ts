@@ -99,6 +99,13 @@ export async function ingestFiles(
       },
     });
   }
+  if (options.parallel !== false) {
+    // The reading thread starts now, on the files in order: each is read while the one before is written.
+    for (const { name, format } of sources) {
+      if (format !== 'unknown' && format !== 'generated')
+        thread.ahead(name, format, options.skipStatistics !== true, options.derive);
+    }
+  }
   try {
     return await ingestSources(store, sources, options);
   } finally {
@@ -141,6 +148,8 @@ export async function ingestSources(
   const rejects = new RejectLog(store, run.id, options.rejectReport);
   const writer = new RegistryWriter(store, { skipStatistics: options.skipStatistics === true });
   const summaries: FileSummary[] = [];
+  // One bound for the whole run: a bound per file would collect once per file of a many-file run.
+  const heap = heapBound(HEAP_BOUND_MB);
   try {
     for (const source of sources) {
       const summary: FileSummary = {
@@ -151,7 +160,7 @@ export async function ingestSources(
         rejected: 0,
       };
       summaries.push(summary);
-      await loadItems(source, writer, rejects, summary, options);
+      await loadItems(source, writer, rejects, summary, heap, options);
     }
     await writer.finish();
   } finally {
@@ -189,6 +198,7 @@ async function loadItems(
   writer: RegistryWriter,
   rejects: RejectLog,
   summary: FileSummary,
+  heap: ReturnType<typeof heapBound>,
   options: IngestOptions,
 ): Promise<void> {
   const batchSize = options.batchSize ?? 1000;
@@ -196,7 +206,6 @@ async function loadItems(
   let batch: Array<{ item: WriteItem; position: Position }> = [];
   let records = 0;
   let done = 0;
-  const heap = heapBound(HEAP_BOUND_MB);
   const flush = async () => {
     if (batch.length === 0) return;
     const outcomes = await writeIsolating(

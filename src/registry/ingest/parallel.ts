@@ -33,26 +33,39 @@ export class ReadingThread {
   private readonly queue: WorkerMessage[] = [];
   private notify: (() => void) | null = null;
   private failure: Error | null = null;
+  /** Files announced with `ahead` and not read yet, in order. */
+  private readonly announced: string[] = [];
 
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = startWorker();
     const push = (m: WorkerMessage) => {
+      // A worker already closed (its exit comes later) has nothing more to say.
+      if (this.worker !== worker) return;
       this.queue.push(m);
       this.notify?.();
       this.notify = null;
     };
     worker.on('message', push);
     worker.on('error', (e) => {
-      this.failure = e;
+      if (this.worker === worker) this.failure = e;
       push({ type: 'error', message: e.message });
     });
     worker.on('exit', (code) => {
-      this.worker = null;
       if (code !== 0) push({ type: 'error', message: `ingest worker stopped with code ${code}` });
+      if (this.worker === worker) this.worker = null;
     });
     this.worker = worker;
     return worker;
+  }
+
+  /**
+   * Lets the worker start on a file before it is asked for: the files of a run announced in the
+   * order they will be read, so that each is read while the one before is written.
+   */
+  ahead(file: string, format: FormatName, statistics = true, derive: DeriveIn = 'balanced'): void {
+    this.start().postMessage({ type: 'read', file, format, statistics, derive } satisfies ToWorker);
+    this.announced.push(file);
   }
 
   /** The checked items of a file. Read each file to its end (or `close`) before the next. */
@@ -64,7 +77,9 @@ export class ReadingThread {
   ): AsyncGenerator<CheckedItem> {
     const worker = this.start();
     const post = (m: ToWorker) => worker.postMessage(m);
-    post({ type: 'read', file, format, statistics, derive });
+    if (this.announced.length === 0) post({ type: 'read', file, format, statistics, derive });
+    else if (this.announced.shift() !== file)
+      throw new Error(`reading ${file} out of the order announced to the reading thread`);
     let finished = false;
     try {
       for (;;) {
@@ -94,6 +109,7 @@ export class ReadingThread {
     const worker = this.worker;
     this.worker = null;
     this.queue.length = 0;
+    this.announced.length = 0;
     this.failure = null;
     if (worker) await worker.terminate();
   }

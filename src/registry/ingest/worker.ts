@@ -7,9 +7,9 @@ import type { FormatName } from './types.js';
 /**
  * The reading half of a parallel ingest: a worker thread that reads and checks the files it is
  * given, one after another (one thread for a whole ingest run, so that many small files — OPS
- * responses of a hundred documents — do not each pay for starting one), and sends the checked items
- * to the writing thread in batches, never more than CREDIT batches ahead of it (so memory stays
- * bounded however fast the reader is).
+ * responses of a hundred documents — do not each pay for starting one, and the next file is read
+ * while the last one is written), and sends the checked items to the writing thread in batches,
+ * never more than CREDIT batches ahead of it (so memory stays bounded however fast the reader is).
  */
 export interface ReadTask {
   type: 'read';
@@ -56,7 +56,6 @@ function serve(port: NonNullable<typeof parentPort>): void {
       return;
     }
     reading = reading.then(() =>
-      // Every credit of the previous file came before this task (messages keep their order).
       read(m).catch((e: unknown) => {
         port.postMessage({
           type: 'error',
@@ -72,8 +71,9 @@ function serve(port: NonNullable<typeof parentPort>): void {
     port.postMessage({ type: 'batch', items: packItems(items) } satisfies WorkerMessage);
   };
 
+  // Credit is counted across files: the reader may start the next file while the writer is still
+  // writing the last batches of this one, and still never runs more than CREDIT batches ahead.
   const read = async (task: ReadTask) => {
-    credit = CREDIT;
     const reader = await readerFor(task.file, task.format);
     let batch: Carried[] = [];
     let derive = task.derive !== 'writing';
