@@ -10,7 +10,7 @@ import { randomRegistry } from './random-registry.js';
 
 type Fresh = Awaited<ReturnType<typeof freshStore>>;
 
-/** `derive`: whether the reading side derives a record's keys and contributions (else the writer does). */
+/** `derive`: whether the items carry a record's keys and contributions (else the writer derives them). */
 async function load(
   store: Fresh,
   records: ReturnType<typeof randomRegistry>,
@@ -25,9 +25,12 @@ async function load(
         format: 'generated',
         bytesTotal: records.length,
         items: () =>
-          records.map((record, i) =>
-            checkItem({ type: 'right', record, position: { offset: i } }, true, derive(i)),
-          ),
+          records.map((record, i) => {
+            const checked = checkItem({ type: 'right', record, position: { offset: i } });
+            if (derive(i) || !('item' in checked) || checked.item.type !== 'right') return checked;
+            const { keys: _k, contributions: _c, ...bare } = checked.item;
+            return { ...checked, item: bare };
+          }),
       },
     ],
     { batchSize: 37 },

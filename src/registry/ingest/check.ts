@@ -10,12 +10,12 @@ export type CheckedItem =
   | { reject: string; excerpt?: string; position: Position };
 
 /**
- * Validates a reader's item and fills what it leaves open (holder types and regions). With `derive`,
- * also computes what the writer would derive from a right (its keys and, with `statistics`, its
- * base statistics contribution), so that the writing thread only writes; without, the writer
- * derives them itself (the same values), which is what a reading thread busier than the writer wants.
+ * Validates a reader's item and fills what it leaves open (holder types and regions); for a right,
+ * also computes what the writer derives from it (its keys and, with `statistics`, its base
+ * statistics contribution), so that writing is only writing. A parallel ingest runs this in
+ * whichever thread has time (see DERIVE_FROM_QUEUED).
  */
-export function checkItem(item: ReaderItem, statistics = true, derive = true): CheckedItem {
+export function checkItem(item: ReaderItem, statistics = true): CheckedItem {
   const position = item.position;
   if (item.type === 'reject')
     return { reject: item.reason, position, ...(item.excerpt ? { excerpt: item.excerpt } : {}) };
@@ -23,7 +23,6 @@ export function checkItem(item: ReaderItem, statistics = true, derive = true): C
     const problems = recordProblems(item.record);
     if (problems.length > 0) return { reject: problems.join('; '), position };
     const record = enrichRecord(item.record);
-    if (!derive) return { item: { type: 'right', record }, position };
     const keys = rightKeys(record);
     if (!statistics) return { item: { type: 'right', record, keys }, position };
     const contributions = baseContributions({

@@ -94,7 +94,7 @@ export class ReadingThread {
         for (const c of unpackItems(m.items)) {
           // A right the reader left for this thread to check (it was the busier one).
           yield 'unchecked' in c
-            ? checkItem({ type: 'right', record: c.unchecked, position: c.position }, statistics, false)
+            ? checkItem({ type: 'right', record: c.unchecked, position: c.position }, statistics)
             : c;
         }
       }

@@ -81,7 +81,7 @@ function serve(port: NonNullable<typeof parentPort>): void {
       // While the writer keeps up, it also checks the rights (see DERIVE_FROM_QUEUED).
       batch.push(
         derive || item.type !== 'right'
-          ? checkItem(item, task.statistics, derive)
+          ? checkItem(item, task.statistics)
           : { unchecked: item.record, position: item.position },
       );
       if (batch.length >= BATCH) {
