@@ -397,7 +397,7 @@ async function bareCeiling(url: string, schema: string, clients: number, seconds
       p99: percentile(latencies, 0.99),
       rps: requests / elapsed,
       failures,
-      cpuPerRequest: used,
+      cpu: used,
       requests,
     };
   } finally {
@@ -624,7 +624,7 @@ export async function benchCases(opts: {
         baselineName: `bare Fastify + pg, 1 prepared statement a request (read, then guarded write), ${opts.clients} clients`,
         target: null,
         better: 'lower',
-        note: `ceiling: ${bare.requests.toLocaleString('en-US')} requests (${Math.round(bare.rps)}/s), ${bare.failures} failures, p50 ${bare.p50.toFixed(1)} ms; CPU a request: server ${((bare.cpuPerRequest.server * 1000) / bare.requests).toFixed(2)} ms, PostgreSQL ${((bare.cpuPerRequest.postgres * 1000) / bare.requests).toFixed(2)} ms, load generator ${((bare.cpuPerRequest.load * 1000) / bare.requests).toFixed(2)} ms`,
+        note: `ceiling: ${bare.requests.toLocaleString('en-US')} requests (${Math.round(bare.rps)}/s), ${bare.failures} failures, p50 ${bare.p50.toFixed(1)} ms; CPU a request: server ${((bare.cpu.server * 1000) / bare.requests).toFixed(2)} ms, PostgreSQL ${((bare.cpu.postgres * 1000) / bare.requests).toFixed(2)} ms, load generator ${((bare.cpu.load * 1000) / bare.requests).toFixed(2)} ms`,
       },
       {
         bench: 'cases',

@@ -78,6 +78,7 @@ export async function ingestFiles(
     if (!statSync(f, { throwIfNoEntry: false })?.isFile()) throw errors.fileNotFound(f);
   }
   const sources: Source[] = [];
+  const statistics = options.skipStatistics !== true;
   const thread = new ReadingThread();
   for (const file of files) {
     const reader = await readerFor(file, options.format).catch((e: unknown) => {
@@ -92,7 +93,6 @@ export async function ingestFiles(
       bytesTotal: statSync(file).size,
       items: () => {
         if (!reader) return [unknownFormat(file)];
-        const statistics = options.skipStatistics !== true;
         return options.parallel === false
           ? checkAll(reader.read(file), statistics)
           : thread.read(file, reader.format, statistics, options.derive);
@@ -103,7 +103,7 @@ export async function ingestFiles(
     // The reading thread starts now, on the files in order: each is read while the one before is written.
     for (const { name, format } of sources) {
       if (format !== 'unknown' && format !== 'generated')
-        thread.ahead(name, format, options.skipStatistics !== true, options.derive);
+        thread.ahead(name, format, statistics, options.derive);
     }
   }
   try {

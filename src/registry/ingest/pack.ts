@@ -90,12 +90,11 @@ function packHolders(out: unknown[], holders: readonly Holder[]): void {
 /** The items `packItems` was given, equal field for field. */
 export function unpackItems(packed: Packed): Carried[] {
   const items: Carried[] = [];
-  const p = packed;
   // Each field's type is the one packItems wrote at that place.
-  const at = (k: number) => p[k] as never;
+  const at = (k: number) => packed[k] as never;
   let i = 0;
   const strings = (n: number): never[] => {
-    const list = p.slice(i, i + n) as never[];
+    const list = packed.slice(i, i + n) as never[];
     i += n;
     return list;
   };
@@ -116,7 +115,7 @@ export function unpackItems(packed: Packed): Carried[] {
     }
     return list;
   };
-  while (i < p.length) {
+  while (i < packed.length) {
     const tag = at(i++);
     if (tag === OTHER) {
       items.push(at(i++));

@@ -66,7 +66,6 @@ export class XmlTokenizer {
   private at = 0;
   private readonly stack: string[] = [];
   private seenRoot = false;
-  private seenMarkup = false;
   private failed = false;
   private closed = false;
   private readonly knownNames = new Set<string>();
@@ -85,7 +84,12 @@ export class XmlTokenizer {
 
   /** UTF-16 units of the input up to the end of the construct being reported. */
   get position(): number {
-    return this.fedBefore + this.at - this.carried;
+    return this.offset(this.at);
+  }
+
+  /** Where index `i` of `s` falls in the whole input (UTF-16 units). */
+  private offset(i: number): number {
+    return this.fedBefore + i - this.carried;
   }
 
   write(chunk: string): void {
@@ -232,7 +236,6 @@ export class XmlTokenizer {
         }
         const end = c === SLASH ? i + 2 : i + 1;
         this.seenRoot = true;
-        this.seenMarkup = true;
         this.at = end;
         this.stack.push(name);
         this.handler.open(name, attrs);
@@ -309,7 +312,6 @@ export class XmlTokenizer {
       if (end < 0) return this.incomplete(lt, final);
       const dashes = s.indexOf('--', lt + 4);
       if (dashes < end) throw new XmlSyntaxError('malformed comment.', dashes);
-      this.seenMarkup = true;
       return end + 3;
     }
     if (s.startsWith('<![CDATA[', lt)) {
@@ -327,7 +329,6 @@ export class XmlTokenizer {
       if (this.seenRoot) throw new XmlSyntaxError('inappropriately located doctype declaration.', lt);
       const end = this.doctypeEnd(lt + 9);
       if (end < 0) return this.incomplete(lt, final);
-      this.seenMarkup = true;
       return end + 1;
     }
     throw new XmlSyntaxError('incorrect syntax.', lt);
@@ -367,12 +368,11 @@ export class XmlTokenizer {
     const target = s.slice(lt + 2, nameEnd);
     if (target === '') throw new XmlSyntaxError('processing instruction without a target.', lt);
     if (target.toLowerCase() === 'xml') {
-      if (target !== 'xml' || this.seenMarkup || this.fedBefore + lt - this.carried !== 0)
+      if (target !== 'xml' || this.offset(lt) !== 0)
         throw new XmlSyntaxError('an XML declaration must be at the start of the document.', lt);
       if (!/\sversion\s*=\s*(["'])1\.[0-9]+\1/.test(s.slice(nameEnd, end)))
         throw new XmlSyntaxError('XML declaration must contain a version.', lt);
     } else this.checkName(target, lt + 2, 'processing instruction name');
-    this.seenMarkup = true;
     return end + 2;
   }
 
